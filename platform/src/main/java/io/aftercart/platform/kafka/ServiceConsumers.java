@@ -1,0 +1,48 @@
+package io.aftercart.platform.kafka;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.listener.ContainerProperties.AckMode;
+
+/**
+ * Builds the listener container factory of a service: its own consumer group ({@code aftercart-<service>}),
+ * batch listeners, offsets committed only after the listener returned (so an effect is durable before its
+ * offset is), starting from the earliest offset for a new group.
+ */
+public class ServiceConsumers {
+
+    private final KafkaProperties properties;
+    private final KafkaConnectionDetails connection;
+
+    public ServiceConsumers(KafkaProperties properties, KafkaConnectionDetails connection) {
+        this.properties = properties;
+        this.connection = connection;
+    }
+
+    public ConcurrentKafkaListenerContainerFactory<String, byte[]> batchFactory(String service, int concurrency) {
+        Map<String, Object> config = new HashMap<>(properties.buildConsumerProperties());
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, connection.getBootstrapServers());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId(service));
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+        var factory = new ConcurrentKafkaListenerContainerFactory<String, byte[]>();
+        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(),
+                new ByteArrayDeserializer()));
+        factory.setBatchListener(true);
+        factory.setConcurrency(concurrency);
+        factory.getContainerProperties().setAckMode(AckMode.BATCH);
+        return factory;
+    }
+
+    public static String groupId(String service) {
+        return "aftercart-" + service;
+    }
+}

@@ -1,0 +1,76 @@
+package io.aftercart.platform.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Opens each service's store and migrates it with that service's Flyway scripts
+ * ({@code classpath:db/migration/<service>}), the same scripts on DuckDB and PostgreSQL.
+ */
+public class ServiceStores implements AutoCloseable {
+
+    private final StoreProperties properties;
+    private final Path dataDir;
+    private final List<HikariDataSource> opened = new ArrayList<>();
+
+    public ServiceStores(StoreProperties properties, Path dataDir) {
+        this.properties = properties;
+        this.dataDir = dataDir;
+    }
+
+    public synchronized ServiceStore open(String service) {
+        SqlDialect dialect = properties.embedded() ? SqlDialect.DUCKDB : SqlDialect.POSTGRESQL;
+        HikariDataSource dataSource = new HikariDataSource(hikari(service, dialect));
+        opened.add(dataSource);
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration/" + service)
+                .schemas(dialect == SqlDialect.POSTGRESQL ? service : "main")
+                .createSchemas(dialect == SqlDialect.POSTGRESQL)
+                .load()
+                .migrate();
+        return new ServiceStore(service, dialect, dataSource, JdbcClient.create(dataSource),
+                new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
+    }
+
+    private HikariConfig hikari(String service, SqlDialect dialect) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("store-" + service);
+        config.setMaximumPoolSize(properties.poolSize());
+        if (dialect == SqlDialect.DUCKDB) {
+            config.setJdbcUrl("jdbc:duckdb:" + duckDbFile(service));
+        } else {
+            config.setJdbcUrl(properties.url());
+            config.setUsername(properties.username());
+            config.setPassword(properties.password());
+            config.addDataSourceProperty("currentSchema", service);
+            config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        }
+        return config;
+    }
+
+    private Path duckDbFile(String service) {
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the data directory " + dataDir, e);
+        }
+        return dataDir.toAbsolutePath().resolve(service + ".duckdb");
+    }
+
+    @Override
+    public synchronized void close() {
+        opened.forEach(HikariDataSource::close);
+        opened.clear();
+    }
+}
