@@ -1,0 +1,158 @@
+package io.aftercart.collector.internal;
+
+import com.google.common.hash.BloomFilter;
+import com.google.common.hash.Funnels;
+import io.aftercart.platform.store.ServiceStore;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Remembers accepted messageIds for the dedupe window, across restarts.
+ *
+ * <p>Most ids are new, so a Bloom filter answers "never seen" without touching the store; only its rare positives
+ * are looked up. An id is {@linkplain #claim claimed} while its request is in flight (so two concurrent requests
+ * cannot both accept it), {@linkplain #commit committed} once Kafka acknowledged it, and written to the store in
+ * batches by {@link #flush()}. An id acknowledged in the last instant before a crash may be forgotten; the
+ * consumers are idempotent by event id, so it is still stored once.
+ */
+public final class MessageIdIndex {
+
+    private static final Logger log = LoggerFactory.getLogger(MessageIdIndex.class);
+    private static final int SQL_CHUNK = 500;
+
+    private final ServiceStore store;
+    private final Clock clock;
+    private final Duration window;
+    private final int capacity;
+    private final Map<String, Boolean> inFlight = new ConcurrentHashMap<>();
+    private final Map<String, Instant> unflushed = new ConcurrentHashMap<>();
+    private final BloomFilter<CharSequence> seen;
+
+    public MessageIdIndex(ServiceStore store, Clock clock, Duration window, int capacity) {
+        this.store = store;
+        this.clock = clock;
+        this.window = window;
+        this.capacity = capacity;
+        this.seen = load();
+    }
+
+    /**
+     * Claims the given ids for a request and tells, position by position, which are duplicates: already accepted,
+     * claimed by a request in flight, or repeated earlier in the same list. The others are now claimed.
+     */
+    public boolean[] claim(List<String> ids) {
+        boolean[] duplicate = new boolean[ids.size()];
+        List<Integer> maybeSeen = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            String id = ids.get(i);
+            if (inFlight.putIfAbsent(id, Boolean.TRUE) != null) {
+                duplicate[i] = true;
+            } else if (seen.mightContain(id)) {
+                maybeSeen.add(i);
+            }
+        }
+        if (maybeSeen.isEmpty()) {
+            return duplicate;
+        }
+        Set<String> stored = storedAmong(maybeSeen.stream().map(ids::get).toList());
+        for (int i : maybeSeen) {
+            String id = ids.get(i);
+            if (unflushed.containsKey(id) || stored.contains(id)) {
+                duplicate[i] = true;
+                inFlight.remove(id);
+            }
+        }
+        return duplicate;
+    }
+
+    /** The claimed ids are in Kafka now: remember them. */
+    public void commit(Collection<String> ids) {
+        Instant now = clock.instant();
+        for (String id : ids) {
+            seen.put(id);
+            unflushed.put(id, now);
+            inFlight.remove(id);
+        }
+    }
+
+    /** The claimed ids were not accepted (Kafka failed, or they were rejected): forget the claim. */
+    public void release(Collection<String> ids) {
+        ids.forEach(inFlight::remove);
+    }
+
+    /** Writes committed ids to the store; called on a schedule and at shutdown. */
+    public synchronized void flush() {
+        if (unflushed.isEmpty()) {
+            return;
+        }
+        List<Map.Entry<String, Instant>> batch = new ArrayList<>(unflushed.entrySet());
+        for (int from = 0; from < batch.size(); from += SQL_CHUNK) {
+            insert(batch.subList(from, Math.min(batch.size(), from + SQL_CHUNK)));
+        }
+        batch.forEach(entry -> unflushed.remove(entry.getKey(), entry.getValue()));
+    }
+
+    /** Forgets ids older than the window. The Bloom filter keeps them until the next start, which only costs look-ups. */
+    public void purgeExpired() {
+        int purged = store.jdbc().sql("DELETE FROM seen_messages WHERE seen_at < ?")
+                .param(Timestamp.from(clock.instant().minus(window)))
+                .update();
+        if (purged > 0) {
+            log.info("Forgot {} messageIds older than {}", purged, window);
+        }
+    }
+
+    private void insert(List<Map.Entry<String, Instant>> rows) {
+        StringBuilder sql = new StringBuilder("INSERT INTO seen_messages (message_id, seen_at) VALUES ");
+        List<Object> params = new ArrayList<>(rows.size() * 2);
+        for (int i = 0; i < rows.size(); i++) {
+            sql.append(i == 0 ? "(?, ?)" : ", (?, ?)");
+            params.add(rows.get(i).getKey());
+            params.add(Timestamp.from(rows.get(i).getValue()));
+        }
+        sql.append(" ON CONFLICT (message_id) DO NOTHING");
+        store.jdbc().sql(sql.toString()).params(params).update();
+    }
+
+    private Set<String> storedAmong(List<String> ids) {
+        Set<String> stored = new HashSet<>();
+        for (int from = 0; from < ids.size(); from += SQL_CHUNK) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + SQL_CHUNK));
+            String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+            stored.addAll(store.jdbc()
+                    .sql("SELECT message_id FROM seen_messages WHERE message_id IN (" + marks + ")")
+                    .params(new ArrayList<Object>(chunk))
+                    .query(String.class)
+                    .list());
+        }
+        return stored;
+    }
+
+    private BloomFilter<CharSequence> load() {
+        BloomFilter<CharSequence> filter = BloomFilter.create(Funnels.stringFunnel(StandardCharsets.UTF_8),
+                capacity, 0.001);
+        long[] count = {0};
+        store.jdbc().sql("SELECT message_id FROM seen_messages").query(rs -> {
+            filter.put(rs.getString(1));
+            count[0]++;
+        });
+        if (count[0] > capacity) {
+            log.warn("{} messageIds in the dedupe window exceed aftercart.collector.dedupe-capacity={}; "
+                    + "raise it to keep look-ups rare", count[0], capacity);
+        }
+        log.info("Dedupe index loaded: {} messageIds within {}", count[0], window);
+        return filter;
+    }
+}
