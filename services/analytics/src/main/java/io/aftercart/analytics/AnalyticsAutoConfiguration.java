@@ -1,0 +1,58 @@
+package io.aftercart.analytics;
+
+import io.aftercart.analytics.kafka.EventWarehouseListener;
+import io.aftercart.analytics.web.EventsController;
+import io.aftercart.contracts.Topics;
+import io.aftercart.platform.config.ConditionalOnService;
+import io.aftercart.platform.kafka.DeadLetterPublisher;
+import io.aftercart.platform.kafka.KafkaBackboneAutoConfiguration;
+import io.aftercart.platform.kafka.ServiceConsumers;
+import io.aftercart.platform.store.ServiceStore;
+import io.aftercart.platform.store.ServiceStores;
+import io.aftercart.platform.store.StoreAutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/** The analytics service: its store, the event warehouse, the consumer that fills it and its read API. */
+@AutoConfiguration(after = {KafkaBackboneAutoConfiguration.class, StoreAutoConfiguration.class})
+@ConditionalOnService("analytics")
+@EnableConfigurationProperties(AnalyticsProperties.class)
+public class AnalyticsAutoConfiguration {
+
+    static final String SERVICE = "analytics";
+
+    /** The analytics store, shared by every analytics component (a DuckDB file can be opened only once). */
+    @Bean
+    ServiceStore analyticsStore(ServiceStores stores) {
+        return stores.open(SERVICE);
+    }
+
+    @Bean
+    EventWarehouse eventWarehouse(ServiceStore analyticsStore) {
+        return new EventWarehouse(analyticsStore);
+    }
+
+    @Bean
+    ConcurrentMessageListenerContainer<String, byte[]> eventWarehouseListenerContainer(ServiceConsumers consumers,
+            EventWarehouse eventWarehouse, DeadLetterPublisher deadLetterPublisher, AnalyticsProperties properties) {
+        var factory = consumers.batchFactory(SERVICE, properties.consumerConcurrency());
+        // Skipping a poll that failed to store would commit its offsets and lose it: retry until the store is back.
+        ExponentialBackOff backOff = new ExponentialBackOff(500, 2);
+        backOff.setMaxInterval(30_000);
+        factory.setCommonErrorHandler(new DefaultErrorHandler(backOff));
+        var container = factory.createContainer(Topics.EVENTS.topicName());
+        container.setupMessageListener(new EventWarehouseListener(eventWarehouse, deadLetterPublisher));
+        return container;
+    }
+
+    @Bean
+    @ConditionalOnWebApplication
+    EventsController analyticsEventsController(EventWarehouse eventWarehouse, AnalyticsProperties properties) {
+        return new EventsController(eventWarehouse, properties);
+    }
+}

@@ -1,0 +1,33 @@
+package io.aftercart.analytics.internal;
+
+import io.aftercart.contracts.CanonicalEvent;
+import java.util.List;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Multi-row {@code INSERT ... VALUES} statements of up to 1,000 rows, each a single round trip (PostgreSQL). */
+final class MultiRowEventInserter implements EventInserter {
+
+    // 10 parameters a row: 10k per statement, well below PostgreSQL's limit of 65,535.
+    private static final int ROWS_PER_STATEMENT = 1000;
+    private static final String FULL_CHUNK_INSERT = EventRows.insertIgnoringKnownIds(ROWS_PER_STATEMENT);
+
+    private final JdbcTemplate jdbc;
+
+    MultiRowEventInserter(DataSource dataSource) {
+        this.jdbc = new JdbcTemplate(dataSource);
+    }
+
+    @Override
+    public int insertNew(List<CanonicalEvent> events) {
+        int inserted = 0;
+        for (int from = 0; from < events.size(); from += ROWS_PER_STATEMENT) {
+            List<CanonicalEvent> chunk = events.subList(from, Math.min(events.size(), from + ROWS_PER_STATEMENT));
+            String sql = chunk.size() == ROWS_PER_STATEMENT
+                    ? FULL_CHUNK_INSERT
+                    : EventRows.insertIgnoringKnownIds(chunk.size());
+            inserted += jdbc.update(sql, statement -> EventRows.bind(statement, chunk));
+        }
+        return inserted;
+    }
+}
