@@ -1,0 +1,2 @@
+/** Intelligence: churn and lifetime-value predictions, sentiment of customer texts, product recommendations. */
+package io.aftercart.intelligence;
