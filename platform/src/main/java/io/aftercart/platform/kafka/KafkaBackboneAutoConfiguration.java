@@ -51,7 +51,8 @@ public class KafkaBackboneAutoConfiguration {
     @Bean
     KafkaAdmin.NewTopics aftercartTopics(KafkaBackboneProperties kafka) {
         return new KafkaAdmin.NewTopics(Arrays.stream(Topics.values())
-                .map(topic -> new NewTopic(topic.topicName(), kafka.partitions(), kafka.replicationFactor()))
+                .map(topic -> new NewTopic(topic.topicName(), kafka.partitions(), kafka.replicationFactor())
+                        .configs(Map.of("cleanup.policy", topic.compacted() ? "compact" : "delete")))
                 .toArray(NewTopic[]::new));
     }
 
@@ -63,6 +64,10 @@ public class KafkaBackboneAutoConfiguration {
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 2);
+        // Fail a send within seconds when the cluster is unreachable, so callers can answer 503 instead of hanging.
+        config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+        config.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 4_000);
+        config.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 8_000);
         return new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new ByteArraySerializer());
     }
 
