@@ -28,14 +28,22 @@ public class ServiceStores implements AutoCloseable {
         this.dataDir = dataDir;
     }
 
-    public synchronized ServiceStore open(String service) {
+    public ServiceStore open(String service) {
+        return open(service, service);
+    }
+
+    /**
+     * Opens a service's store under another name: the PostgreSQL schema, or the DuckDB file, is {@code name}, the
+     * migrations are the service's. Tests use it to work in a fresh schema per run.
+     */
+    public synchronized ServiceStore open(String service, String name) {
         SqlDialect dialect = properties.embedded() ? SqlDialect.DUCKDB : SqlDialect.POSTGRESQL;
-        HikariDataSource dataSource = new HikariDataSource(hikari(service, dialect));
+        HikariDataSource dataSource = new HikariDataSource(hikari(name, dialect));
         opened.add(dataSource);
         Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration/" + service)
-                .schemas(dialect == SqlDialect.POSTGRESQL ? service : "main")
+                .schemas(dialect == SqlDialect.POSTGRESQL ? name : "main")
                 .createSchemas(dialect == SqlDialect.POSTGRESQL)
                 .load()
                 .migrate();

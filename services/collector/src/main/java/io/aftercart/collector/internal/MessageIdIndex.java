@@ -2,6 +2,7 @@ package io.aftercart.collector.internal;
 
 import com.google.common.hash.BloomFilter;
 import com.google.common.hash.Funnels;
+import io.aftercart.platform.store.BulkInsert;
 import io.aftercart.platform.store.ServiceStore;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -31,6 +32,9 @@ public final class MessageIdIndex {
 
     private static final Logger log = LoggerFactory.getLogger(MessageIdIndex.class);
     private static final int SQL_CHUNK = 500;
+    private static final BulkInsert SEEN = new BulkInsert("seen_messages", List.of(
+            new BulkInsert.Column("message_id", "TEXT"), new BulkInsert.Column("seen_at", "TIMESTAMPTZ")),
+            "ON CONFLICT (message_id) DO NOTHING");
 
     private final ServiceStore store;
     private final Clock clock;
@@ -63,15 +67,25 @@ public final class MessageIdIndex {
                 maybeSeen.add(i);
             }
         }
-        if (maybeSeen.isEmpty()) {
+        // Unflushed ids first, the store second: flush() stores an id before it leaves unflushed, so in this order
+        // a concurrent flush cannot hide an id from both look-ups.
+        List<Integer> lookUp = new ArrayList<>();
+        for (int i : maybeSeen) {
+            if (unflushed.containsKey(ids.get(i))) {
+                duplicate[i] = true;
+                inFlight.remove(ids.get(i));
+            } else {
+                lookUp.add(i);
+            }
+        }
+        if (lookUp.isEmpty()) {
             return duplicate;
         }
-        Set<String> stored = storedAmong(maybeSeen.stream().map(ids::get).toList());
-        for (int i : maybeSeen) {
-            String id = ids.get(i);
-            if (unflushed.containsKey(id) || stored.contains(id)) {
+        Set<String> stored = storedAmong(lookUp.stream().map(ids::get).toList());
+        for (int i : lookUp) {
+            if (stored.contains(ids.get(i))) {
                 duplicate[i] = true;
-                inFlight.remove(id);
+                inFlight.remove(ids.get(i));
             }
         }
         return duplicate;
@@ -98,9 +112,7 @@ public final class MessageIdIndex {
             return;
         }
         List<Map.Entry<String, Instant>> batch = new ArrayList<>(unflushed.entrySet());
-        for (int from = 0; from < batch.size(); from += SQL_CHUNK) {
-            insert(batch.subList(from, Math.min(batch.size(), from + SQL_CHUNK)));
-        }
+        insert(batch);
         batch.forEach(entry -> unflushed.remove(entry.getKey(), entry.getValue()));
     }
 
@@ -115,15 +127,7 @@ public final class MessageIdIndex {
     }
 
     private void insert(List<Map.Entry<String, Instant>> rows) {
-        StringBuilder sql = new StringBuilder("INSERT INTO seen_messages (message_id, seen_at) VALUES ");
-        List<Object> params = new ArrayList<>(rows.size() * 2);
-        for (int i = 0; i < rows.size(); i++) {
-            sql.append(i == 0 ? "(?, ?)" : ", (?, ?)");
-            params.add(rows.get(i).getKey());
-            params.add(Timestamp.from(rows.get(i).getValue()));
-        }
-        sql.append(" ON CONFLICT (message_id) DO NOTHING");
-        store.jdbc().sql(sql.toString()).params(params).update();
+        SEEN.write(store, rows.stream().map(row -> new Object[] {row.getKey(), row.getValue()}).toList());
     }
 
     private Set<String> storedAmong(List<String> ids) {
