@@ -1,12 +1,19 @@
 package io.aftercart.analytics;
 
 import io.aftercart.analytics.kafka.EventWarehouseListener;
+import io.aftercart.analytics.kpi.KpiQueries;
+import io.aftercart.analytics.kpi.KpiRollups;
+import io.aftercart.analytics.web.KpiAdminController;
+import io.aftercart.analytics.web.KpiController;
 import io.aftercart.analytics.web.EventsController;
 import io.aftercart.contracts.Topics;
 import io.aftercart.platform.config.ConditionalOnService;
 import io.aftercart.platform.kafka.DeadLetterPublisher;
 import io.aftercart.platform.kafka.KafkaBackboneAutoConfiguration;
 import io.aftercart.platform.kafka.ServiceConsumers;
+import io.aftercart.platform.reporting.CurrencyConverter;
+import io.aftercart.platform.reporting.ReportingAutoConfiguration;
+import io.aftercart.platform.reporting.ReportingProperties;
 import io.aftercart.platform.store.ServiceStore;
 import io.aftercart.platform.store.ServiceStores;
 import io.aftercart.platform.store.StoreAutoConfiguration;
@@ -18,8 +25,12 @@ import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 
-/** The analytics service: its store, the event warehouse, the consumer that fills it and its read API. */
-@AutoConfiguration(after = {KafkaBackboneAutoConfiguration.class, StoreAutoConfiguration.class})
+/**
+ * The analytics service: its store, the event warehouse with the KPI rollups kept alongside, the consumer that fills
+ * them and their read APIs.
+ */
+@AutoConfiguration(after = {KafkaBackboneAutoConfiguration.class, StoreAutoConfiguration.class,
+        ReportingAutoConfiguration.class})
 @ConditionalOnService("analytics")
 @EnableConfigurationProperties(AnalyticsProperties.class)
 public class AnalyticsAutoConfiguration {
@@ -33,8 +44,20 @@ public class AnalyticsAutoConfiguration {
     }
 
     @Bean
-    EventWarehouse eventWarehouse(ServiceStore analyticsStore) {
-        return new EventWarehouse(analyticsStore);
+    KpiRollups kpiRollups(ServiceStore analyticsStore, CurrencyConverter currencyConverter,
+            ReportingProperties reporting) {
+        return new KpiRollups(analyticsStore, currencyConverter, reporting.timeZone());
+    }
+
+    /** The warehouse adds each batch's new events to the KPI rollups in the batch's transaction. */
+    @Bean
+    EventWarehouse eventWarehouse(ServiceStore analyticsStore, KpiRollups kpiRollups) {
+        return new EventWarehouse(analyticsStore, kpiRollups);
+    }
+
+    @Bean
+    KpiQueries kpiQueries(ServiceStore analyticsStore, CurrencyConverter currencyConverter) {
+        return new KpiQueries(analyticsStore, currencyConverter);
     }
 
     @Bean
@@ -54,5 +77,17 @@ public class AnalyticsAutoConfiguration {
     @ConditionalOnWebApplication
     EventsController analyticsEventsController(EventWarehouse eventWarehouse, AnalyticsProperties properties) {
         return new EventsController(eventWarehouse, properties);
+    }
+
+    @Bean
+    @ConditionalOnWebApplication
+    KpiController kpiController(KpiQueries kpiQueries) {
+        return new KpiController(kpiQueries);
+    }
+
+    @Bean
+    @ConditionalOnWebApplication
+    KpiAdminController kpiAdminController(KpiRollups kpiRollups, EventWarehouse eventWarehouse) {
+        return new KpiAdminController(kpiRollups, eventWarehouse);
     }
 }

@@ -8,10 +8,15 @@ import io.aftercart.contracts.CanonicalEvent;
 import io.aftercart.platform.store.ServiceStore;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * Every canonical event, stored once per id, and the queries over them. Runs on DuckDB and PostgreSQL alike.
@@ -20,10 +25,19 @@ public class EventWarehouse {
 
     private final ServiceStore store;
     private final EventInserter inserter;
+    private final NewEventsListener listener;
+    /** Batches share it; a replay takes it alone, so that no batch commits between its reset and its end. */
+    private final ReadWriteLock replayLock = new ReentrantReadWriteLock();
 
     public EventWarehouse(ServiceStore store) {
+        this(store, NewEventsListener.NONE);
+    }
+
+    /** @param listener called in each batch's transaction with the events that batch stored for the first time */
+    public EventWarehouse(ServiceStore store, NewEventsListener listener) {
         this.store = store;
         this.inserter = EventInserter.forStore(store);
+        this.listener = listener;
     }
 
     /**
@@ -37,8 +51,54 @@ public class EventWarehouse {
         if (distinct.isEmpty()) {
             return 0;
         }
-        Integer inserted = store.transactions().execute(status -> inserter.insertNew(distinct));
-        return inserted == null ? 0 : inserted;
+        replayLock.readLock().lock();
+        try {
+            Integer inserted = store.transactions().execute(status -> {
+                Set<String> newIds = inserter.insertNew(distinct);
+                if (!newIds.isEmpty()) {
+                    listener.onNewEvents(distinct.stream().filter(event -> newIds.contains(event.id())).toList());
+                }
+                return newIds.size();
+            });
+            return inserted == null ? 0 : inserted;
+        } finally {
+            replayLock.readLock().unlock();
+        }
+    }
+
+    /**
+     * Rebuilds derived state: in one transaction, while no batch is being stored, runs {@code reset} and then feeds
+     * every stored event of the given types to {@code target}, in pages in id order. A failure rolls all of it back.
+     *
+     * @return how many events were replayed
+     */
+    public long replay(Collection<String> types, int pageSize, Runnable reset, NewEventsListener target) {
+        replayLock.writeLock().lock();
+        try {
+            Long replayed = store.transactions().execute(status -> {
+                reset.run();
+                long count = 0;
+                String after = "";
+                String sql = "SELECT " + EventRows.COLUMNS + " FROM events WHERE type IN ("
+                        + String.join(", ", Collections.nCopies(types.size(), "?")) + ") AND id > ? ORDER BY id LIMIT ?";
+                List<CanonicalEvent> page;
+                do {
+                    List<Object> params = new ArrayList<>(types);
+                    params.add(after);
+                    params.add(pageSize);
+                    page = store.jdbc().sql(sql).params(params).query(EventRows::map).list();
+                    if (!page.isEmpty()) {
+                        target.onNewEvents(page);
+                        count += page.size();
+                        after = page.get(page.size() - 1).id();
+                    }
+                } while (page.size() == pageSize);
+                return count;
+            });
+            return replayed == null ? 0 : replayed;
+        } finally {
+            replayLock.writeLock().unlock();
+        }
     }
 
     /**

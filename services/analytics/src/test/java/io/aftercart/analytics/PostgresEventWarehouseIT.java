@@ -1,41 +1,19 @@
 package io.aftercart.analytics;
 
-import com.zaxxer.hikari.HikariDataSource;
 import io.aftercart.platform.store.ServiceStore;
-import io.aftercart.platform.store.SqlDialect;
-import java.util.UUID;
-import org.flywaydb.core.Flyway;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
-/**
- * The warehouse on the PostgreSQL at 127.0.0.1:5432 (database {@code test}, user {@code postgres}), in a schema of
- * its own per run (so parallel runs do not collide) that is dropped afterwards. Migrated with the service's scripts.
- */
+/** The warehouse on PostgreSQL, in a schema of its own per run that is dropped afterwards. */
 class PostgresEventWarehouseIT extends EventWarehouseStoreIT {
 
-    private final String schema = "analytics_it_" + UUID.randomUUID().toString().replace("-", "");
-    private HikariDataSource dataSource;
+    private final PostgresTestStore postgres = new PostgresTestStore();
 
     @Override
     protected ServiceStore openStore() {
-        dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(System.getProperty("aftercart.test.postgres.url", "jdbc:postgresql://127.0.0.1:5432/test"));
-        dataSource.setUsername("postgres");
-        dataSource.setMaximumPoolSize(2);
-        dataSource.addDataSourceProperty("currentSchema", schema);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/analytics")
-                .schemas(schema).createSchemas(true).load().migrate();
-        return new ServiceStore("analytics", SqlDialect.POSTGRESQL, dataSource, JdbcClient.create(dataSource),
-                new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
+        return postgres.open();
     }
 
     @Override
     protected void closeStore() {
-        if (dataSource != null) {
-            JdbcClient.create(dataSource).sql("DROP SCHEMA " + schema + " CASCADE").update();
-            dataSource.close();
-        }
+        postgres.drop();
     }
 }

@@ -4,10 +4,13 @@ import static io.aftercart.analytics.internal.EventRows.COLUMNS;
 
 import io.aftercart.contracts.CanonicalEvent;
 import io.aftercart.contracts.EventJson;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
@@ -18,8 +21,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * DuckDB binds statement parameters slowly (~10k rows/s even in multi-row statements), so rows go through its
  * appender into a temporary staging table (~100x faster) and from there into {@code events} in one
- * {@code INSERT ... SELECT ... ON CONFLICT}. Temporary tables are per connection and transactional, so concurrent
- * consumers do not see each other's rows, and a rolled-back batch leaves nothing staged.
+ * {@code INSERT ... SELECT ... ON CONFLICT ... RETURNING id}. Temporary tables are per connection and transactional,
+ * so concurrent consumers do not see each other's rows, and a rolled-back batch leaves nothing staged.
  */
 final class DuckDbEventInserter implements EventInserter {
 
@@ -28,7 +31,7 @@ final class DuckDbEventInserter implements EventInserter {
             + " schema_ref TEXT, source TEXT, event_time TIMESTAMPTZ, received_at TIMESTAMPTZ, customer_id TEXT,"
             + " anonymous_id TEXT, properties JSON, context JSON)";
     private static final String MOVE_NEW = "INSERT INTO events (" + COLUMNS + ") SELECT " + COLUMNS + " FROM " + STAGING
-            + " ON CONFLICT (id) DO NOTHING";
+            + " ON CONFLICT (id) DO NOTHING RETURNING id";
 
     private final JdbcTemplate jdbc;
 
@@ -37,8 +40,8 @@ final class DuckDbEventInserter implements EventInserter {
     }
 
     @Override
-    public int insertNew(List<CanonicalEvent> events) {
-        Integer inserted = jdbc.execute((ConnectionCallback<Integer>) connection -> {
+    public Set<String> insertNew(List<CanonicalEvent> events) {
+        return jdbc.execute((ConnectionCallback<Set<String>>) connection -> {
             try (Statement statement = connection.createStatement()) {
                 statement.execute(CREATE_STAGING);
                 try (DuckDBAppender appender = connection.unwrap(DuckDBConnection.class)
@@ -47,12 +50,16 @@ final class DuckDbEventInserter implements EventInserter {
                         append(appender, event);
                     }
                 }
-                int moved = statement.executeUpdate(MOVE_NEW);
+                Set<String> moved = new HashSet<>();
+                try (ResultSet ids = statement.executeQuery(MOVE_NEW)) {
+                    while (ids.next()) {
+                        moved.add(ids.getString(1));
+                    }
+                }
                 statement.execute("DELETE FROM " + STAGING);
                 return moved;
             }
         });
-        return inserted == null ? 0 : inserted;
     }
 
     private static void append(DuckDBAppender appender, CanonicalEvent event) throws SQLException {

@@ -3,6 +3,7 @@ package io.aftercart.analytics.internal;
 import io.aftercart.contracts.CanonicalEvent;
 import io.aftercart.platform.store.ServiceStore;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Writes events with {@code ON CONFLICT (id) DO NOTHING}, in the caller's transaction, the fastest way each store
@@ -12,9 +13,9 @@ public interface EventInserter {
 
     /**
      * @param events events with distinct ids
-     * @return how many were not stored before
+     * @return the ids of those that were not stored before
      */
-    int insertNew(List<CanonicalEvent> events);
+    Set<String> insertNew(List<CanonicalEvent> events);
 
     static EventInserter forStore(ServiceStore store) {
         return switch (store.dialect()) {

@@ -31,7 +31,7 @@ public final class EventRows {
         for (int i = 0; i < rows; i++) {
             values.add(ROW_PLACEHOLDERS);
         }
-        return "INSERT INTO events (" + COLUMNS + ") VALUES " + values + " ON CONFLICT (id) DO NOTHING";
+        return "INSERT INTO events (" + COLUMNS + ") VALUES " + values + " ON CONFLICT (id) DO NOTHING RETURNING id";
     }
 
     static void bind(PreparedStatement statement, List<CanonicalEvent> events) throws SQLException {

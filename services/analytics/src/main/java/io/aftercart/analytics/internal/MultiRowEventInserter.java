@@ -1,7 +1,9 @@
 package io.aftercart.analytics.internal;
 
 import io.aftercart.contracts.CanonicalEvent;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -19,14 +21,14 @@ final class MultiRowEventInserter implements EventInserter {
     }
 
     @Override
-    public int insertNew(List<CanonicalEvent> events) {
-        int inserted = 0;
+    public Set<String> insertNew(List<CanonicalEvent> events) {
+        Set<String> inserted = new HashSet<>();
         for (int from = 0; from < events.size(); from += ROWS_PER_STATEMENT) {
             List<CanonicalEvent> chunk = events.subList(from, Math.min(events.size(), from + ROWS_PER_STATEMENT));
             String sql = chunk.size() == ROWS_PER_STATEMENT
                     ? FULL_CHUNK_INSERT
                     : EventRows.insertIgnoringKnownIds(chunk.size());
-            inserted += jdbc.update(sql, statement -> EventRows.bind(statement, chunk));
+            inserted.addAll(jdbc.query(sql, statement -> EventRows.bind(statement, chunk), (row, n) -> row.getString(1)));
         }
         return inserted;
     }

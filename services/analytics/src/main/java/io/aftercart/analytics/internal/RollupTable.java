@@ -1,0 +1,26 @@
+package io.aftercart.analytics.internal;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/** A rollup table: its columns, key columns first, and the upsert that merges a batch of rows into it. */
+public record RollupTable(String name, List<RollupColumn> columns) {
+
+    public List<String> columnNames() {
+        return columns.stream().map(RollupColumn::name).toList();
+    }
+
+    public int keySize() {
+        return (int) columns.stream().filter(c -> c.merge() == RollupColumn.Merge.KEY).count();
+    }
+
+    /** {@code ON CONFLICT (keys) DO UPDATE SET ...}: appended to an INSERT of rows into this table. */
+    String onConflictSql() {
+        String keys = columns.stream().filter(c -> c.merge() == RollupColumn.Merge.KEY)
+                .map(RollupColumn::name).collect(Collectors.joining(", "));
+        String updates = columns.stream().map(c -> c.updateSql(name)).filter(Objects::nonNull)
+                .collect(Collectors.joining(", "));
+        return " ON CONFLICT (" + keys + ") DO UPDATE SET " + updates;
+    }
+}

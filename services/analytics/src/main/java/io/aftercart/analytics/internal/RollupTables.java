@@ -1,0 +1,49 @@
+package io.aftercart.analytics.internal;
+
+import static io.aftercart.analytics.internal.RollupColumn.amount;
+import static io.aftercart.analytics.internal.RollupColumn.count;
+import static io.aftercart.analytics.internal.RollupColumn.derived;
+import static io.aftercart.analytics.internal.RollupColumn.key;
+
+import io.aftercart.analytics.internal.RollupColumn.Merge;
+import io.aftercart.analytics.internal.RollupColumn.Type;
+import java.util.List;
+
+/** The rollup tables of {@code V2__kpi_rollups.sql}, column for column. */
+public final class RollupTables {
+
+    public static final RollupTable CUSTOMER_DAY = new RollupTable("kpi_customer_day", List.of(
+            key("customer_id", Type.TEXT), key("day", Type.INTEGER), derived("week"), derived("month"),
+            count("orders"), amount("gross_revenue")));
+
+    public static final RollupTable DAY = new RollupTable("kpi_day", List.of(
+            key("day", Type.INTEGER), derived("week"), derived("month"),
+            count("items_sold"), amount("items_sold_value"),
+            count("cancellations"), amount("cancelled_value"),
+            count("refunds"), amount("refunded_value"),
+            count("returns"), count("items_returned"), amount("items_returned_value"),
+            count("nps_promoters"), count("nps_passives"), count("nps_detractors"),
+            count("tickets_opened"), count("tickets_resolved")));
+
+    public static final RollupTable PRODUCT_MONTH = new RollupTable("kpi_product_month", List.of(
+            key("product_id", Type.TEXT), key("category", Type.TEXT), key("month", Type.INTEGER),
+            count("items_sold"), amount("items_sold_value"), count("items_returned"), amount("items_returned_value")));
+
+    public static final RollupTable RETURN_REASON = new RollupTable("kpi_return_reason", List.of(
+            key("day", Type.INTEGER), key("reason_code", Type.TEXT), count("returns"), count("items")));
+
+    public static final RollupTable TICKET = new RollupTable("kpi_ticket", List.of(
+            key("ticket_id", Type.TEXT),
+            new RollupColumn("opened_at", Type.BIGINT, Merge.MIN),
+            new RollupColumn("resolved_at", Type.BIGINT, Merge.MAX),
+            // the day of the latest resolution is the latest day, as days only grow with time
+            new RollupColumn("resolved_day", Type.INTEGER, Merge.MAX)));
+
+    public static final RollupTable EXCLUDED = new RollupTable("kpi_excluded", List.of(
+            key("day", Type.INTEGER), key("currency", Type.TEXT), count("events")));
+
+    public static final List<RollupTable> ALL = List.of(CUSTOMER_DAY, DAY, PRODUCT_MONTH, RETURN_REASON, TICKET, EXCLUDED);
+
+    private RollupTables() {
+    }
+}

@@ -1,0 +1,361 @@
+package io.aftercart.analytics.kpi;
+
+import io.aftercart.platform.reporting.CurrencyConverter;
+import io.aftercart.platform.store.ServiceStore;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The KPIs, read from the rollup tables only (never from the events table). Definitions: see
+ * {@link io.aftercart.analytics.internal.RollupDelta} and each report.
+ */
+public class KpiQueries {
+
+    private static final int MONEY_SCALE = 2;
+    private static final int RATE_SCALE = 4;
+    private static final String UNCATEGORISED = "uncategorised";
+
+    private final JdbcClient jdbc;
+    private final CurrencyConverter converter;
+
+    public KpiQueries(ServiceStore store, CurrencyConverter converter) {
+        this.jdbc = store.jdbc();
+        this.converter = converter;
+    }
+
+    /** @param granularity WEEK or MONTH; @param metric {@code customers} or {@code revenue} */
+    public CohortReport cohorts(Granularity granularity, String metric, KpiRange range) {
+        boolean byRevenue = switch (metric) {
+            case "customers" -> false;
+            case "revenue" -> true;
+            default -> throw new IllegalArgumentException("metric must be customers or revenue");
+        };
+        List<CohortReport.Cohort> cohorts = new ArrayList<>();
+        for (CohortCells cohort : cohortCells(granularity, range)) {
+            List<CohortReport.Period> periods = new ArrayList<>();
+            for (int age = 0; age < cohort.customers.length; age++) {
+                BigDecimal retention = byRevenue
+                        ? ratio(cohort.revenue[age], cohort.revenue[0])
+                        : ratio(BigDecimal.valueOf(cohort.customers[age]), BigDecimal.valueOf(cohort.customers[0]));
+                periods.add(new CohortReport.Period(age, cohort.customers[age], money(cohort.revenue[age]), retention));
+            }
+            cohorts.add(new CohortReport.Cohort(granularity.start(cohort.index), cohort.customers[0],
+                    money(cohort.revenue[0]), periods));
+        }
+        return new CohortReport(granularity, metric, range.from(), range.to(), converter.reportingCurrency(), cohorts,
+                excluded(range));
+    }
+
+    public ClvReport clv(Granularity granularity, KpiRange range) {
+        List<ClvReport.Cohort> cohorts = new ArrayList<>();
+        for (CohortCells cohort : cohortCells(granularity, range)) {
+            List<ClvReport.Age> ages = new ArrayList<>();
+            BigDecimal cumulative = BigDecimal.ZERO;
+            for (int age = 0; age < cohort.revenue.length; age++) {
+                cumulative = cumulative.add(cohort.revenue[age]);
+                ages.add(new ClvReport.Age(age, money(cumulative),
+                        cumulative.divide(BigDecimal.valueOf(cohort.customers[0]), MONEY_SCALE, RoundingMode.HALF_UP)));
+            }
+            cohorts.add(new ClvReport.Cohort(granularity.start(cohort.index), cohort.customers[0], ages));
+        }
+        return new ClvReport(granularity, range.from(), range.to(), converter.reportingCurrency(), cohorts,
+                excluded(range));
+    }
+
+    public RepeatPurchaseReport repeatPurchase(KpiRange range) {
+        long[] counts = jdbc.sql("SELECT COUNT(*) AS customers, COUNT(*) FILTER (WHERE orders >= 2) AS repeaters"
+                        + " FROM (SELECT customer_id, SUM(orders) AS orders FROM kpi_customer_day"
+                        + " WHERE day >= ? AND day < ? GROUP BY customer_id) per_customer")
+                .params(range.fromDay(), range.toDay())
+                .query((row, n) -> new long[] {row.getLong("customers"), row.getLong("repeaters")}).single();
+        RepeatPurchaseReport.DaysToSecondOrder days = jdbc.sql("SELECT COUNT(*) AS customers,"
+                        + " percentile_cont(0.25) WITHIN GROUP (ORDER BY gap) AS p25,"
+                        + " percentile_cont(0.5) WITHIN GROUP (ORDER BY gap) AS p50,"
+                        + " percentile_cont(0.75) WITHIN GROUP (ORDER BY gap) AS p75"
+                        + " FROM (SELECT first_day, second_day - first_day AS gap"
+                        + "   FROM (SELECT MIN(day) AS first_day, MIN(day) FILTER (WHERE running >= 2) AS second_day"
+                        + "     FROM (SELECT customer_id, day,"
+                        + "       SUM(orders) OVER (PARTITION BY customer_id ORDER BY day) AS running"
+                        + "       FROM kpi_customer_day) running_orders"
+                        + "     GROUP BY customer_id) firsts"
+                        + "   WHERE second_day < ?) gaps"
+                        + " WHERE first_day >= ? AND first_day < ?")
+                .params(range.toDay(), range.fromDay(), range.toDay())
+                .query((row, n) -> new RepeatPurchaseReport.DaysToSecondOrder(row.getLong("customers"),
+                        nullableDouble(row, "p25"), nullableDouble(row, "p50"), nullableDouble(row, "p75")))
+                .single();
+        return new RepeatPurchaseReport(range.from(), range.to(), counts[0], counts[1],
+                ratio(BigDecimal.valueOf(counts[1]), BigDecimal.valueOf(counts[0])), days, excluded(range));
+    }
+
+    public OrdersReport orders(Granularity granularity, KpiRange range) {
+        String period = granularity.column();
+        Map<Integer, long[]> customers = new TreeMap<>();
+        Map<Integer, BigDecimal> revenue = new TreeMap<>();
+        jdbc.sql("WITH firsts AS (SELECT customer_id, MIN(" + period + ") AS first_period FROM kpi_customer_day"
+                        + " GROUP BY customer_id)"
+                        + " SELECT d." + period + " AS period, SUM(d.orders) AS orders,"
+                        + " SUM(d.gross_revenue) AS revenue, COUNT(DISTINCT d.customer_id) AS customers,"
+                        + " COUNT(DISTINCT d.customer_id) FILTER (WHERE f.first_period = d." + period + ") AS new_customers"
+                        + " FROM kpi_customer_day d JOIN firsts f ON f.customer_id = d.customer_id"
+                        + " WHERE d.day >= ? AND d.day < ? GROUP BY d." + period)
+                .params(range.fromDay(), range.toDay())
+                .query(row -> {
+                    int index = row.getInt("period");
+                    customers.put(index, new long[] {row.getLong("orders"), row.getLong("customers"),
+                            row.getLong("new_customers")});
+                    revenue.put(index, row.getBigDecimal("revenue"));
+                });
+        Map<Integer, DayTotals> days = dayTotals(granularity, range);
+        TreeMap<Integer, Boolean> periods = new TreeMap<>();
+        customers.keySet().forEach(index -> periods.put(index, true));
+        days.forEach((index, totals) -> {
+            if (totals.refunds > 0 || totals.cancellations > 0) {
+                periods.put(index, true);
+            }
+        });
+        List<OrdersReport.Period> rows = new ArrayList<>();
+        for (int index : periods.keySet()) {
+            long[] counts = customers.getOrDefault(index, new long[3]);
+            BigDecimal gross = revenue.getOrDefault(index, BigDecimal.ZERO);
+            DayTotals totals = days.getOrDefault(index, DayTotals.NONE);
+            rows.add(new OrdersReport.Period(granularity.start(index), counts[0], money(gross),
+                    money(totals.refundedValue), money(gross.subtract(totals.refundedValue)),
+                    counts[0] == 0 ? null : gross.divide(BigDecimal.valueOf(counts[0]), MONEY_SCALE, RoundingMode.HALF_UP),
+                    counts[1], counts[2], counts[1] - counts[2], totals.cancellations, money(totals.cancelledValue)));
+        }
+        return new OrdersReport(granularity, range.from(), range.to(), converter.reportingCurrency(), rows,
+                excluded(range));
+    }
+
+    public NpsReport nps(Granularity granularity, KpiRange range) {
+        List<NpsReport.Period> periods = new ArrayList<>();
+        long[] total = new long[3];
+        dayTotals(granularity, range).forEach((index, totals) -> {
+            if (totals.npsResponses() > 0) {
+                periods.add(npsPeriod(granularity.start(index), totals.promoters, totals.passives, totals.detractors));
+                total[0] += totals.promoters;
+                total[1] += totals.passives;
+                total[2] += totals.detractors;
+            }
+        });
+        return new NpsReport(granularity, range.from(), range.to(), periods,
+                npsPeriod(null, total[0], total[1], total[2]));
+    }
+
+    public SupportReport support(Granularity granularity, KpiRange range) {
+        List<SupportReport.Period> periods = new ArrayList<>();
+        long[] total = new long[2];
+        dayTotals(granularity, range).forEach((index, totals) -> {
+            if (totals.ticketsOpened > 0 || totals.ticketsResolved > 0) {
+                periods.add(new SupportReport.Period(granularity.start(index), totals.ticketsOpened,
+                        totals.ticketsResolved));
+                total[0] += totals.ticketsOpened;
+                total[1] += totals.ticketsResolved;
+            }
+        });
+        SupportReport.TimeToResolution resolution = jdbc.sql("SELECT COUNT(*) AS tickets,"
+                        + " percentile_cont(0.5) WITHIN GROUP (ORDER BY resolved_at - opened_at) AS p50,"
+                        + " percentile_cont(0.9) WITHIN GROUP (ORDER BY resolved_at - opened_at) AS p90"
+                        + " FROM kpi_ticket WHERE resolved_day >= ? AND resolved_day < ? AND opened_at IS NOT NULL"
+                        + " AND resolved_at >= opened_at")
+                .params(range.fromDay(), range.toDay())
+                .query((row, n) -> new SupportReport.TimeToResolution(row.getLong("tickets"),
+                        hours(nullableDouble(row, "p50")), hours(nullableDouble(row, "p90"))))
+                .single();
+        return new SupportReport(granularity, range.from(), range.to(), periods, total[0], total[1], resolution);
+    }
+
+    /**
+     * @param by    {@code period}, {@code product} or {@code category}
+     * @param limit at most this many rows per product or category
+     */
+    public ReturnsReport returns(String by, Granularity granularity, KpiRange range, int limit) {
+        Map<Integer, DayTotals> days = dayTotals(granularity, range);
+        List<ReturnsReport.Row> rows = switch (by) {
+            case "period" -> days.entrySet().stream()
+                    .filter(e -> e.getValue().itemsSold > 0 || e.getValue().itemsReturned > 0)
+                    .map(e -> returnsRow(granularity.start(e.getKey()).toString(), null, e.getValue().itemsSold,
+                            e.getValue().itemsSoldValue, e.getValue().itemsReturned, e.getValue().itemsReturnedValue))
+                    .toList();
+            case "product" -> productReturns("product_id", "MAX(category)", range, limit);
+            case "category" -> productReturns("category", "NULL", range, limit);
+            default -> throw new IllegalArgumentException("by must be period, product or category");
+        };
+        DayTotals all = days.values().stream().reduce(DayTotals.NONE, DayTotals::plus);
+        List<ReturnsReport.Reason> reasons = jdbc.sql("SELECT reason_code, SUM(returns) AS returns, SUM(items) AS items"
+                        + " FROM kpi_return_reason WHERE day >= ? AND day < ? GROUP BY reason_code"
+                        + " ORDER BY SUM(returns) DESC, reason_code LIMIT 10")
+                .params(range.fromDay(), range.toDay())
+                .query((row, n) -> new ReturnsReport.Reason(row.getString("reason_code"), row.getLong("returns"),
+                        row.getLong("items")))
+                .list();
+        return new ReturnsReport(by, granularity, range.from(), range.to(), converter.reportingCurrency(), rows,
+                returnsRow("total", null, all.itemsSold, all.itemsSoldValue, all.itemsReturned, all.itemsReturnedValue),
+                new ReturnsReport.Money(all.cancellations, money(all.cancelledValue)),
+                new ReturnsReport.Money(all.refunds, money(all.refundedValue)), reasons, excluded(range));
+    }
+
+    public KpiExclusions excluded(KpiRange range) {
+        List<KpiExclusions.Currency> currencies = jdbc.sql("SELECT currency, SUM(events) AS events FROM kpi_excluded"
+                        + " WHERE day >= ? AND day < ? GROUP BY currency ORDER BY currency")
+                .params(range.fromDay(), range.toDay())
+                .query((row, n) -> new KpiExclusions.Currency(row.getString("currency"), row.getLong("events"),
+                        converter.missingRateReason(row.getString("currency"))))
+                .list();
+        return new KpiExclusions(currencies.stream().mapToLong(KpiExclusions.Currency::events).sum(), currencies);
+    }
+
+    private List<ReturnsReport.Row> productReturns(String key, String category, KpiRange range, int limit) {
+        // product rollups are kept per month: the range widens to the months it touches
+        int fromMonth = range.from() == null ? Integer.MIN_VALUE : Granularity.MONTH.index(range.from());
+        int toMonth = range.to() == null ? Integer.MAX_VALUE : Granularity.MONTH.index(range.to().minusDays(1)) + 1;
+        return jdbc.sql("SELECT " + key + " AS k, " + category + " AS category, SUM(items_sold) AS sold,"
+                        + " SUM(items_sold_value) AS sold_value, SUM(items_returned) AS returned,"
+                        + " SUM(items_returned_value) AS returned_value FROM kpi_product_month"
+                        + " WHERE month >= ? AND month < ? GROUP BY " + key
+                        + " ORDER BY SUM(items_returned_value) DESC, SUM(items_returned) DESC, " + key + " LIMIT ?")
+                .params(fromMonth, toMonth, limit)
+                .query((row, n) -> returnsRow(
+                        key.equals("category") ? categoryName(row.getString("k")) : row.getString("k"),
+                        row.getString("category") == null || row.getString("category").isEmpty()
+                                ? null : row.getString("category"),
+                        row.getLong("sold"), row.getBigDecimal("sold_value"), row.getLong("returned"),
+                        row.getBigDecimal("returned_value")))
+                .list();
+    }
+
+    /** A customer's acquisition period and, per period since, the cohort's active customers and revenue. */
+    private record CohortCells(int index, long[] customers, BigDecimal[] revenue) {
+    }
+
+    private List<CohortCells> cohortCells(Granularity granularity, KpiRange range) {
+        if (granularity == Granularity.DAY) {
+            throw new IllegalArgumentException("cohorts are by week or month");
+        }
+        String period = granularity.column();
+        Integer lastDay = jdbc.sql("SELECT MAX(day) AS last_day FROM kpi_customer_day WHERE day < ?")
+                .param(range.toDay())
+                .query((row, n) -> row.getObject("last_day") == null ? null : row.getInt("last_day")).list().get(0);
+        if (lastDay == null) {
+            return List.of();
+        }
+        int lastPeriod = granularity.index(LocalDate.ofEpochDay(lastDay));
+        Map<Integer, CohortCells> cohorts = new LinkedHashMap<>();
+        jdbc.sql("WITH cohorts AS (SELECT customer_id, MIN(day) AS first_day, MIN(" + period + ") AS cohort"
+                        + "   FROM kpi_customer_day GROUP BY customer_id),"
+                        + " active AS (SELECT customer_id, " + period + " AS period, SUM(gross_revenue) AS revenue"
+                        + "   FROM kpi_customer_day WHERE day < ? GROUP BY customer_id, " + period + ")"
+                        + " SELECT c.cohort, a.period - c.cohort AS age, COUNT(*) AS customers,"
+                        + " SUM(a.revenue) AS revenue"
+                        + " FROM cohorts c JOIN active a ON a.customer_id = c.customer_id"
+                        + " WHERE c.first_day >= ? AND c.first_day < ?"
+                        + " GROUP BY c.cohort, a.period - c.cohort ORDER BY c.cohort, age")
+                .params(range.toDay(), range.fromDay(), range.toDay())
+                .query(row -> {
+                    int cohort = row.getInt("cohort");
+                    CohortCells cells = cohorts.computeIfAbsent(cohort, index -> {
+                        int ages = lastPeriod - index + 1;
+                        BigDecimal[] revenue = new BigDecimal[ages];
+                        Arrays.fill(revenue, BigDecimal.ZERO);
+                        return new CohortCells(index, new long[ages], revenue);
+                    });
+                    int age = row.getInt("age");
+                    cells.customers[age] = row.getLong("customers");
+                    cells.revenue[age] = row.getBigDecimal("revenue");
+                });
+        return new ArrayList<>(cohorts.values());
+    }
+
+    /** kpi_day summed per period of the range. */
+    private Map<Integer, DayTotals> dayTotals(Granularity granularity, KpiRange range) {
+        String period = granularity.column();
+        Map<Integer, DayTotals> totals = new TreeMap<>();
+        jdbc.sql("SELECT " + period + " AS period, SUM(items_sold) AS items_sold,"
+                        + " SUM(items_sold_value) AS items_sold_value, SUM(cancellations) AS cancellations,"
+                        + " SUM(cancelled_value) AS cancelled_value, SUM(refunds) AS refunds,"
+                        + " SUM(refunded_value) AS refunded_value, SUM(returns) AS returns,"
+                        + " SUM(items_returned) AS items_returned, SUM(items_returned_value) AS items_returned_value,"
+                        + " SUM(nps_promoters) AS nps_promoters, SUM(nps_passives) AS nps_passives,"
+                        + " SUM(nps_detractors) AS nps_detractors, SUM(tickets_opened) AS tickets_opened,"
+                        + " SUM(tickets_resolved) AS tickets_resolved"
+                        + " FROM kpi_day WHERE day >= ? AND day < ? GROUP BY " + period)
+                .params(range.fromDay(), range.toDay())
+                .query(row -> { totals.put(row.getInt("period"), DayTotals.of(row)); });
+        return totals;
+    }
+
+    private record DayTotals(long itemsSold, BigDecimal itemsSoldValue, long cancellations, BigDecimal cancelledValue,
+            long refunds, BigDecimal refundedValue, long returns, long itemsReturned, BigDecimal itemsReturnedValue,
+            long promoters, long passives, long detractors, long ticketsOpened, long ticketsResolved) {
+
+        static final DayTotals NONE = new DayTotals(0, BigDecimal.ZERO, 0, BigDecimal.ZERO, 0, BigDecimal.ZERO, 0, 0,
+                BigDecimal.ZERO, 0, 0, 0, 0, 0);
+
+        static DayTotals of(ResultSet row) throws SQLException {
+            return new DayTotals(row.getLong("items_sold"), row.getBigDecimal("items_sold_value"),
+                    row.getLong("cancellations"), row.getBigDecimal("cancelled_value"), row.getLong("refunds"),
+                    row.getBigDecimal("refunded_value"), row.getLong("returns"), row.getLong("items_returned"),
+                    row.getBigDecimal("items_returned_value"), row.getLong("nps_promoters"),
+                    row.getLong("nps_passives"), row.getLong("nps_detractors"), row.getLong("tickets_opened"),
+                    row.getLong("tickets_resolved"));
+        }
+
+        DayTotals plus(DayTotals other) {
+            return new DayTotals(itemsSold + other.itemsSold, itemsSoldValue.add(other.itemsSoldValue),
+                    cancellations + other.cancellations, cancelledValue.add(other.cancelledValue),
+                    refunds + other.refunds, refundedValue.add(other.refundedValue), returns + other.returns,
+                    itemsReturned + other.itemsReturned, itemsReturnedValue.add(other.itemsReturnedValue),
+                    promoters + other.promoters, passives + other.passives, detractors + other.detractors,
+                    ticketsOpened + other.ticketsOpened, ticketsResolved + other.ticketsResolved);
+        }
+
+        long npsResponses() {
+            return promoters + passives + detractors;
+        }
+    }
+
+    private static NpsReport.Period npsPeriod(LocalDate start, long promoters, long passives, long detractors) {
+        long responses = promoters + passives + detractors;
+        BigDecimal nps = responses == 0 ? null : BigDecimal.valueOf((promoters - detractors) * 100)
+                .divide(BigDecimal.valueOf(responses), 1, RoundingMode.HALF_UP);
+        return new NpsReport.Period(start, responses, promoters, passives, detractors, nps);
+    }
+
+    private static ReturnsReport.Row returnsRow(String key, String category, long sold, BigDecimal soldValue,
+            long returned, BigDecimal returnedValue) {
+        return new ReturnsReport.Row(key, category, sold, money(soldValue), returned, money(returnedValue),
+                ratio(BigDecimal.valueOf(returned), BigDecimal.valueOf(sold)), ratio(returnedValue, soldValue));
+    }
+
+    private static String categoryName(String category) {
+        return category.isEmpty() ? UNCATEGORISED : category;
+    }
+
+    private static BigDecimal money(BigDecimal amount) {
+        return amount.setScale(MONEY_SCALE, RoundingMode.HALF_UP);
+    }
+
+    private static BigDecimal ratio(BigDecimal part, BigDecimal whole) {
+        return whole.signum() == 0 ? null : part.divide(whole, RATE_SCALE, RoundingMode.HALF_UP);
+    }
+
+    private static Double hours(Double seconds) {
+        return seconds == null ? null : BigDecimal.valueOf(seconds / 3600).setScale(2, RoundingMode.HALF_UP).doubleValue();
+    }
+
+    private static Double nullableDouble(ResultSet row, String column) throws SQLException {
+        double value = row.getDouble(column);
+        return row.wasNull() ? null : value;
+    }
+}

@@ -1,0 +1,285 @@
+package io.aftercart.analytics.kpi;
+
+import static io.aftercart.analytics.kpi.KpiEvents.cancelled;
+import static io.aftercart.analytics.kpi.KpiEvents.line;
+import static io.aftercart.analytics.kpi.KpiEvents.nps;
+import static io.aftercart.analytics.kpi.KpiEvents.order;
+import static io.aftercart.analytics.kpi.KpiEvents.refunded;
+import static io.aftercart.analytics.kpi.KpiEvents.returned;
+import static io.aftercart.analytics.kpi.KpiEvents.ticketOpened;
+import static io.aftercart.analytics.kpi.KpiEvents.ticketResolved;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aftercart.analytics.EventWarehouse;
+import io.aftercart.analytics.internal.RollupTable;
+import io.aftercart.analytics.internal.RollupTables;
+import io.aftercart.contracts.CanonicalEvent;
+import io.aftercart.contracts.events.ReturnReasonCode;
+import io.aftercart.platform.reporting.CurrencyConverter;
+import io.aftercart.platform.store.ServiceStore;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The KPI rollups on each store (subclasses open a fresh, migrated one), fed the way the consumer feeds them: through
+ * the warehouse's batch insert. Reporting in GBP with a rate for EUR only, days of Europe/London.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class KpiRollupsStoreIT {
+
+    private static final CurrencyConverter CONVERTER =
+            new CurrencyConverter("GBP", Map.of("EUR", new BigDecimal("0.85")));
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+    private ServiceStore store;
+    private KpiRollups rollups;
+    private EventWarehouse warehouse;
+    private KpiQueries queries;
+
+    protected abstract ServiceStore openStore() throws Exception;
+
+    /** Closes the store and opens it again on the same data, as a restarted service does. */
+    protected abstract ServiceStore reopenStore() throws Exception;
+
+    protected abstract void closeStore() throws Exception;
+
+    @BeforeAll
+    void open() throws Exception {
+        use(openStore());
+    }
+
+    @AfterAll
+    void close() throws Exception {
+        closeStore();
+    }
+
+    @BeforeEach
+    void empty() {
+        store.jdbc().sql("DELETE FROM events").update();
+        RollupTables.ALL.forEach(table -> store.jdbc().sql("DELETE FROM " + table.name()).update());
+    }
+
+    private void use(ServiceStore opened) {
+        store = opened;
+        rollups = new KpiRollups(store, CONVERTER, LONDON);
+        warehouse = new EventWarehouse(store, rollups);
+        queries = new KpiQueries(store, CONVERTER);
+    }
+
+    @Test
+    void aLateFirstOrderMovesItsCustomerToTheEarlierCohort() {
+        warehouse.storeBatch(List.of(
+                order("a2", "anna", "2025-02-05T10:00:00Z", "50.00", "GBP"),
+                order("a3", "anna", "2025-03-20T10:00:00Z", "30.00", "GBP"),
+                order("b1", "ben", "2025-02-12T10:00:00Z", "80.00", "GBP")));
+        assertThat(cohortSizes(Granularity.MONTH)).containsExactly(Map.entry(LocalDate.parse("2025-02-01"), 2L));
+
+        warehouse.storeBatch(List.of(order("a1", "anna", "2025-01-10T10:00:00Z", "100.00", "GBP")));
+
+        CohortReport report = queries.cohorts(Granularity.MONTH, "customers", KpiRange.all());
+        assertThat(cohortSizes(Granularity.MONTH)).containsExactly(
+                Map.entry(LocalDate.parse("2025-01-01"), 1L), Map.entry(LocalDate.parse("2025-02-01"), 1L));
+        CohortReport.Cohort january = report.cohorts().get(0);
+        assertThat(january.periods()).extracting(CohortReport.Period::customers).containsExactly(1L, 1L, 1L);
+        assertThat(january.periods()).extracting(CohortReport.Period::revenue)
+                .containsExactly(new BigDecimal("100.00"), new BigDecimal("50.00"), new BigDecimal("30.00"));
+        CohortReport.Cohort february = report.cohorts().get(1);
+        assertThat(february.periods()).extracting(CohortReport.Period::retention)
+                .containsExactly(new BigDecimal("1.0000"), new BigDecimal("0.0000"));
+        assertThat(queries.cohorts(Granularity.MONTH, "revenue", KpiRange.all()).cohorts().get(0).periods())
+                .extracting(CohortReport.Period::retention)
+                .containsExactly(new BigDecimal("1.0000"), new BigDecimal("0.5000"), new BigDecimal("0.3000"));
+        assertThat(queries.clv(Granularity.MONTH, KpiRange.all()).cohorts().get(0).ages())
+                .extracting(ClvReport.Age::revenuePerCustomer)
+                .containsExactly(new BigDecimal("100.00"), new BigDecimal("150.00"), new BigDecimal("180.00"));
+
+        RepeatPurchaseReport repeat = queries.repeatPurchase(KpiRange.all());
+        assertThat(repeat.customers()).isEqualTo(2);
+        assertThat(repeat.repeatCustomers()).isEqualTo(1);
+        assertThat(repeat.repeatRate()).isEqualByComparingTo("0.5");
+        assertThat(repeat.daysToSecondOrder().customers()).isEqualTo(1);
+        assertThat(repeat.daysToSecondOrder().median()).isEqualTo(26.0); // 10 Jan -> 5 Feb
+    }
+
+    @Test
+    void redeliveredEventsAreCountedOnceAlsoAfterARestart() throws Exception {
+        List<CanonicalEvent> batch = mixedHistory();
+        warehouse.storeBatch(batch);
+        Snapshot once = snapshot();
+
+        warehouse.storeBatch(batch);
+        List<CanonicalEvent> doubled = new ArrayList<>(batch);
+        doubled.addAll(batch);
+        warehouse.storeBatch(doubled);
+        assertThat(snapshot()).isEqualTo(once);
+
+        use(reopenStore());
+        warehouse.storeBatch(batch);
+        assertThat(snapshot()).isEqualTo(once);
+        assertThat(once.orders().periods()).extracting(OrdersReport.Period::orders).containsExactly(3L, 2L);
+    }
+
+    @Test
+    void rebuildingFromTheWarehouseGivesTheIncrementalRollups() {
+        List<CanonicalEvent> history = new ArrayList<>(mixedHistory());
+        Collections.shuffle(history, new Random(11));
+        for (int from = 0; from < history.size(); from += 3) {
+            warehouse.storeBatch(history.subList(from, Math.min(history.size(), from + 3)));
+        }
+        Snapshot incremental = snapshot();
+        List<List<Object>> incrementalTables = tables();
+
+        assertThat(rollups.rebuild(warehouse)).isEqualTo(history.size());
+
+        assertThat(tables()).isEqualTo(incrementalTables);
+        assertThat(snapshot()).isEqualTo(incremental);
+        assertThat(incremental.returns().total().itemsReturned()).isEqualTo(2);
+    }
+
+    @Test
+    void amountsWithoutARateAreExcludedAndOthersConverted() {
+        warehouse.storeBatch(List.of(
+                order("g1", "gina", "2025-03-03T10:00:00Z", "10.00", "GBP", line("p1", "shoes", 1, "10.00")),
+                order("e1", "emil", "2025-03-03T11:00:00Z", "20.00", "EUR", line("p1", "shoes", 2, "10.00")),
+                order("u1", "uma", "2025-03-03T12:00:00Z", "99.00", "USD", line("p1", "shoes", 1, "99.00")),
+                refunded("u2", "uma", "2025-03-04T12:00:00Z", "99.00", "USD")));
+
+        OrdersReport orders = queries.orders(Granularity.MONTH, KpiRange.all());
+        assertThat(orders.periods()).hasSize(1);
+        OrdersReport.Period march = orders.periods().get(0);
+        assertThat(march.orders()).isEqualTo(2);
+        assertThat(march.grossRevenue()).isEqualByComparingTo("27.00"); // 10 + 20 x 0.85; the USD order is left out
+        assertThat(march.refunded()).isEqualByComparingTo("0");
+        assertThat(orders.excluded().events()).isEqualTo(2);
+        assertThat(orders.excluded().currencies()).singleElement().satisfies(excluded -> {
+            assertThat(excluded.currency()).isEqualTo("USD");
+            assertThat(excluded.reason()).contains("aftercart.reporting.rates.USD");
+        });
+        assertThat(queries.returns("product", Granularity.MONTH, KpiRange.all(), 10).rows()).singleElement()
+                .satisfies(row -> {
+                    assertThat(row.itemsSold()).isEqualTo(3);
+                    assertThat(row.itemsSoldValue()).isEqualByComparingTo("27.00");
+                });
+        assertThat(queries.excluded(new KpiRange(LocalDate.parse("2025-03-04"), null)).events()).isEqualTo(1);
+    }
+
+    @Test
+    void reportsReturnsNpsSupportAndNewVersusReturningInTheReportingZone() {
+        warehouse.storeBatch(mixedHistory());
+
+        OrdersReport daily = queries.orders(Granularity.DAY, KpiRange.all());
+        // 2025-03-31T23:30Z is already 1 April in London (summer time)
+        assertThat(daily.periods()).extracting(OrdersReport.Period::start).containsExactly(
+                LocalDate.parse("2025-03-10"), LocalDate.parse("2025-03-11"), LocalDate.parse("2025-03-14"),
+                LocalDate.parse("2025-04-01"), LocalDate.parse("2025-04-02"));
+        OrdersReport.Period april = queries.orders(Granularity.MONTH, KpiRange.all()).periods().get(1);
+        assertThat(april.orders()).isEqualTo(2);
+        assertThat(april.newCustomers()).isEqualTo(1);
+        assertThat(april.returningCustomers()).isEqualTo(1);
+        assertThat(april.grossRevenue()).isEqualByComparingTo("70.00");
+        assertThat(april.refunded()).isEqualByComparingTo("20.00");
+        assertThat(april.netRevenue()).isEqualByComparingTo("50.00");
+        assertThat(april.averageOrderValue()).isEqualByComparingTo("35.00");
+        assertThat(april.cancellations()).isEqualTo(1);
+
+        ReturnsReport byProduct = queries.returns("product", Granularity.MONTH, KpiRange.all(), 10);
+        assertThat(byProduct.rows()).extracting(ReturnsReport.Row::key).containsExactly("shirt", "mug");
+        assertThat(byProduct.rows().get(0).unitReturnRate()).isEqualByComparingTo("0.5");
+        assertThat(byProduct.rows().get(0).valueReturnRate()).isEqualByComparingTo("0.5");
+        assertThat(byProduct.total().unitReturnRate()).isEqualByComparingTo("0.2222"); // 2 of 9 units
+        assertThat(byProduct.topReasons()).extracting(ReturnsReport.Reason::reasonCode)
+                .containsExactly("wrong_size", "damaged");
+        assertThat(queries.returns("category", Granularity.MONTH, KpiRange.all(), 10).rows())
+                .extracting(ReturnsReport.Row::key).containsExactly("apparel", "home");
+        assertThat(queries.returns("period", Granularity.MONTH, KpiRange.all(), 10).rows())
+                .extracting(ReturnsReport.Row::itemsReturned).containsExactly(0L, 2L);
+
+        NpsReport nps = queries.nps(Granularity.MONTH, KpiRange.all());
+        assertThat(nps.total().nps()).isEqualByComparingTo("25.0"); // 2 promoters, 1 passive, 1 detractor
+        assertThat(nps.periods()).hasSize(2);
+
+        SupportReport support = queries.support(Granularity.MONTH, KpiRange.all());
+        assertThat(support.opened()).isEqualTo(2);
+        assertThat(support.resolved()).isEqualTo(2);
+        assertThat(support.timeToResolution().tickets()).isEqualTo(2);
+        assertThat(support.timeToResolution().medianHours()).isEqualTo(5.0); // 2 h and 8 h
+        assertThat(queries.support(Granularity.MONTH, new KpiRange(LocalDate.parse("2025-04-01"), null))
+                .timeToResolution().tickets()).isEqualTo(1);
+    }
+
+    /** March: three orders by two new customers; April: a new and a returning customer, returns, refunds. */
+    private static List<CanonicalEvent> mixedHistory() {
+        return List.of(
+                order("m1", "anna", "2025-03-10T09:00:00Z", "30.00", "GBP", line("shirt", "apparel", 1, "20.00"),
+                        line("mug", "home", 1, "10.00")),
+                order("m2", "ben", "2025-03-11T09:00:00Z", "20.00", "GBP", line("shirt", "apparel", 1, "20.00")),
+                order("m3", "anna", "2025-03-14T09:00:00Z", "30.00", "GBP", line("mug", "home", 3, "10.00")),
+                order("m4", "cleo", "2025-03-31T23:30:00Z", "40.00", "GBP", line("shirt", "apparel", 2, "20.00")),
+                order("m5", "ben", "2025-04-02T09:00:00Z", "30.00", "GBP", line("mug", "home", 1, "30.00")),
+                returned("r1", "cleo", "2025-04-02T10:00:00Z", ReturnReasonCode.WRONG_SIZE,
+                        line("shirt", "apparel", 1, "20.00")),
+                returned("r2", "ben", "2025-04-02T11:00:00Z", ReturnReasonCode.WRONG_SIZE,
+                        line("shirt", "apparel", 1, "20.00")),
+                returned("r3", "ben", "2025-04-02T12:00:00Z", ReturnReasonCode.DAMAGED),
+                refunded("f1", "cleo", "2025-04-02T13:00:00Z", "20.00", "GBP"),
+                cancelled("c1", "ben", "2025-04-02T14:00:00Z", "15.00"),
+                nps("n1", "anna", "2025-03-20T09:00:00Z", 10),
+                nps("n2", "ben", "2025-03-20T09:00:00Z", 9),
+                nps("n3", "cleo", "2025-04-03T09:00:00Z", 7),
+                nps("n4", "dora", "2025-04-03T09:00:00Z", 3),
+                ticketOpened("t1o", "anna", "2025-03-20T09:00:00Z", "t1"),
+                ticketResolved("t1r", "anna", "2025-03-20T11:00:00Z", "t1"),
+                ticketResolved("t2r", "ben", "2025-04-05T17:00:00Z", "t2"),
+                ticketOpened("t2o", "ben", "2025-04-05T09:00:00Z", "t2"));
+    }
+
+    private Map<LocalDate, Long> cohortSizes(Granularity granularity) {
+        Map<LocalDate, Long> sizes = new java.util.LinkedHashMap<>();
+        queries.cohorts(granularity, "customers", KpiRange.all()).cohorts()
+                .forEach(cohort -> sizes.put(cohort.start(), cohort.customers()));
+        return sizes;
+    }
+
+    /** Every KPI report over all time. */
+    private record Snapshot(CohortReport months, CohortReport weeks, ClvReport clv, RepeatPurchaseReport repeat,
+            OrdersReport orders, OrdersReport days, NpsReport nps, ReturnsReport returns, ReturnsReport categories,
+            SupportReport support) {
+    }
+
+    private Snapshot snapshot() {
+        KpiRange all = KpiRange.all();
+        return new Snapshot(queries.cohorts(Granularity.MONTH, "revenue", all),
+                queries.cohorts(Granularity.WEEK, "customers", all), queries.clv(Granularity.WEEK, all),
+                queries.repeatPurchase(all), queries.orders(Granularity.MONTH, all), queries.orders(Granularity.DAY, all),
+                queries.nps(Granularity.WEEK, all), queries.returns("product", Granularity.MONTH, all, 100),
+                queries.returns("category", Granularity.MONTH, all, 100), queries.support(Granularity.DAY, all));
+    }
+
+    /** Every row of every rollup table, in key order, amounts compared by value. */
+    private List<List<Object>> tables() {
+        List<List<Object>> rows = new ArrayList<>();
+        for (RollupTable table : RollupTables.ALL) {
+            String keys = String.join(", ", table.columnNames().subList(0, table.keySize()));
+            store.jdbc().sql("SELECT * FROM " + table.name() + " ORDER BY " + keys).query(row -> {
+                List<Object> values = new ArrayList<>(List.of(table.name()));
+                for (String column : table.columnNames()) {
+                    Object value = row.getObject(column);
+                    values.add(value instanceof BigDecimal amount ? amount.stripTrailingZeros() : String.valueOf(value));
+                }
+                rows.add(values);
+            });
+        }
+        return rows;
+    }
+}
