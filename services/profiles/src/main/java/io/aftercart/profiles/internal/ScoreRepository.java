@@ -1,0 +1,65 @@
+package io.aftercart.profiles.internal;
+
+import io.aftercart.contracts.EventJson;
+import io.aftercart.platform.store.ServiceStore;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The {@code predictions} (latest per id) and {@code sentiments} (once per scored event) tables. */
+public class ScoreRepository {
+
+    private final ServiceStore store;
+    private final BatchWriter writer;
+
+    public ScoreRepository(ServiceStore store) {
+        this.store = store;
+        this.writer = BatchWriter.forStore(store);
+    }
+
+    /** Keeps the last prediction per customer of {@code predictions} (given in log order). */
+    public void upsertPredictions(List<Prediction> predictions) {
+        Map<String, Object[]> rows = new LinkedHashMap<>();
+        predictions.forEach(p -> rows.put(p.customerId(), new Object[] {p.customerId(), p.toJson()}));
+        writer.write("predictions", List.of("customer_id", "body"),
+                "ON CONFLICT (customer_id) DO UPDATE SET body = excluded.body", new ArrayList<>(rows.values()));
+    }
+
+    public void insertSentiments(List<SentimentResult> results) {
+        Map<String, Object[]> rows = new LinkedHashMap<>();
+        results.forEach(r -> rows.putIfAbsent(r.eventId(), new Object[] {r.eventId(), r.customerId(), r.toJson()}));
+        writer.write("sentiments", List.of("event_id", "customer_id", "body"), "ON CONFLICT (event_id) DO NOTHING",
+                new ArrayList<>(rows.values()));
+    }
+
+    public Map<String, Prediction> predictionsOf(Collection<String> customerIds) {
+        Map<String, Prediction> predictions = new HashMap<>();
+        for (List<String> chunk : Sql.chunks(customerIds)) {
+            store.jdbc().sql("SELECT customer_id, body FROM predictions WHERE customer_id IN ("
+                    + Sql.placeholders(chunk.size()) + ")").params(chunk).query(row -> {
+                        predictions.put(row.getString("customer_id"),
+                                EventJson.mapper().readValue(row.getString("body"), Prediction.class));
+                    });
+        }
+        return predictions;
+    }
+
+    public List<SentimentResult> sentimentsOf(Collection<String> customerIds) {
+        List<SentimentResult> results = new ArrayList<>();
+        for (List<String> chunk : Sql.chunks(customerIds)) {
+            results.addAll(store.jdbc().sql("SELECT body FROM sentiments WHERE customer_id IN ("
+                    + Sql.placeholders(chunk.size()) + ")").params(chunk)
+                    .query((row, n) -> EventJson.mapper().readValue(row.getString("body"), SentimentResult.class))
+                    .list());
+        }
+        return results;
+    }
+
+    public void deleteAll() {
+        store.jdbc().sql("DELETE FROM predictions").update();
+        store.jdbc().sql("DELETE FROM sentiments").update();
+    }
+}
