@@ -14,6 +14,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import org.springframework.kafka.KafkaException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -51,35 +53,52 @@ public final class IngestPipeline {
         int acceptedIndex = 0;
 
         List<CompletableFuture<?>> sends = new ArrayList<>(normalized.size());
+        List<CompletableFuture<?>> eventSends = new ArrayList<>(ids.size());
         List<String> sentIds = new ArrayList<>(ids.size());
         List<EventResult> results = new ArrayList<>(normalized.size());
         for (int i = 0; i < normalized.size(); i++) {
             Normalized outcome = normalized.get(i);
             if (!outcome.isAccepted()) {
                 Rejection rejection = outcome.rejection();
-                sends.add(deadLetters.publish(deadLetter(submitted.get(i), rejection, arrival)));
+                DeadLetter letter = deadLetter(submitted.get(i), rejection, arrival);
+                sends.add(handOver(() -> deadLetters.publish(letter)));
                 results.add(new EventResult(i, messageIdOf(submitted.get(i).message()), Status.rejected,
                         rejection.reason().name(), rejection.detail(), rejection.path()));
             } else if (duplicate[acceptedIndex++]) {
                 results.add(new EventResult(i, outcome.event().id(), Status.duplicate, null, null, null));
             } else {
                 CanonicalEvent event = outcome.event();
-                sends.add(events.send(event));
+                CompletableFuture<?> send = handOver(() -> events.send(event));
+                sends.add(send);
+                eventSends.add(send);
                 sentIds.add(event.id());
                 results.add(new EventResult(i, event.id(), Status.accepted, null, null, null));
             }
         }
-        awaitAcknowledgements(sends, sentIds);
+        awaitAcknowledgements(sends, eventSends, sentIds);
         return results;
     }
 
-    private void awaitAcknowledgements(List<CompletableFuture<?>> sends, List<String> sentIds) {
+    /**
+     * A send that fails before it returns a future (no metadata for the topic within max.block.ms: the cluster is
+     * unreachable) is a failed send like any other, so the claimed ids are released and the client gets a 503.
+     */
+    private static CompletableFuture<?> handOver(Supplier<CompletableFuture<?>> send) {
+        try {
+            return send.get();
+        } catch (KafkaException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private void awaitAcknowledgements(List<CompletableFuture<?>> sends, List<CompletableFuture<?>> eventSends,
+            List<String> sentIds) {
         try {
             CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
                     .get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
             messageIds.commit(sentIds);
         } catch (ExecutionException | TimeoutException e) {
-            rememberWhatMadeIt(sends, sentIds);
+            rememberWhatMadeIt(eventSends, sentIds);
             throw new ServiceUnavailableException("Kafka did not acknowledge the events in time; retry later",
                     retryAfterSeconds, e);
         } catch (InterruptedException e) {
@@ -89,9 +108,8 @@ public final class IngestPipeline {
         }
     }
 
-    /** Events sends come after dead letters in {@code sends}, in the order of {@code sentIds}. */
-    private void rememberWhatMadeIt(List<CompletableFuture<?>> sends, List<String> sentIds) {
-        List<CompletableFuture<?>> eventSends = sends.subList(sends.size() - sentIds.size(), sends.size());
+    /** {@code eventSends} are in the order of {@code sentIds}. */
+    private void rememberWhatMadeIt(List<CompletableFuture<?>> eventSends, List<String> sentIds) {
         List<String> made = new ArrayList<>();
         List<String> lost = new ArrayList<>();
         for (int i = 0; i < sentIds.size(); i++) {

@@ -2,6 +2,7 @@ package io.aftercart.collector.web;
 
 import io.aftercart.platform.web.BadInputException;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.zip.GZIPInputStream;
@@ -24,7 +25,8 @@ final class RequestBody {
                         "The request body exceeds " + maxBytes + " bytes" + (gzip ? " once decompressed" : ""));
             }
             return body;
-        } catch (ZipException e) {
+        } catch (ZipException | EOFException e) {
+            // EOFException: a gzip stream cut short, or too short to hold even a gzip header
             throw new BadInputException("Unreadable body", "Content-Encoding is gzip but the body is not valid gzip");
         }
     }
