@@ -1,0 +1,72 @@
+package io.aftercart.intelligence.churn;
+
+import io.aftercart.contracts.Topics;
+import io.aftercart.intelligence.IntelligenceAutoConfiguration;
+import io.aftercart.intelligence.churn.internal.ChurnStore;
+import io.aftercart.intelligence.churn.internal.ModelVersionStore;
+import io.aftercart.intelligence.kafka.ChurnEventListener;
+import io.aftercart.intelligence.kafka.PredictionPublisher;
+import io.aftercart.intelligence.web.ChurnController;
+import io.aftercart.platform.config.ConditionalOnService;
+import io.aftercart.platform.kafka.KafkaBackboneAutoConfiguration;
+import io.aftercart.platform.kafka.ServiceConsumers;
+import io.aftercart.platform.store.ServiceStore;
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/** Churn and lifetime value: the purchase ledger fed from the events topic, the models, their schedule and API. */
+@AutoConfiguration(after = {IntelligenceAutoConfiguration.class, KafkaBackboneAutoConfiguration.class})
+@ConditionalOnService(IntelligenceAutoConfiguration.SERVICE)
+@EnableConfigurationProperties(ChurnProperties.class)
+public class ChurnAutoConfiguration {
+
+    static final String CONSUMER = "intelligence-churn";
+
+    @Bean
+    ChurnStore churnStore(ServiceStore intelligenceStore) {
+        return new ChurnStore(intelligenceStore);
+    }
+
+    @Bean
+    PurchaseLedger purchaseLedger(ChurnStore churnStore) {
+        return new PurchaseLedger(churnStore);
+    }
+
+    @Bean
+    ChurnModels churnModels(ChurnStore churnStore, ServiceStore intelligenceStore, ChurnProperties properties,
+            KafkaTemplate<String, byte[]> eventKafkaTemplate) {
+        return new ChurnModels(churnStore, new ModelVersionStore(intelligenceStore), properties,
+                new PredictionPublisher(eventKafkaTemplate), Clock.systemUTC());
+    }
+
+    @Bean
+    ChurnRefitSchedule churnRefitSchedule(ChurnModels churnModels, ChurnProperties properties) {
+        return new ChurnRefitSchedule(churnModels, properties);
+    }
+
+    @Bean
+    ConcurrentMessageListenerContainer<String, byte[]> churnEventListenerContainer(ServiceConsumers consumers,
+            PurchaseLedger purchaseLedger, ChurnModels churnModels, ChurnProperties properties) {
+        var factory = consumers.batchFactory(CONSUMER, properties.consumerConcurrency());
+        // Skipping a poll that failed to store would commit its offsets and lose it: retry until the store is back.
+        ExponentialBackOff backOff = new ExponentialBackOff(500, 2);
+        backOff.setMaxInterval(30_000);
+        factory.setCommonErrorHandler(new DefaultErrorHandler(backOff));
+        var container = factory.createContainer(Topics.EVENTS.topicName());
+        container.setupMessageListener(new ChurnEventListener(purchaseLedger, churnModels));
+        return container;
+    }
+
+    @Bean
+    @ConditionalOnWebApplication
+    ChurnController churnController(ChurnModels churnModels) {
+        return new ChurnController(churnModels);
+    }
+}

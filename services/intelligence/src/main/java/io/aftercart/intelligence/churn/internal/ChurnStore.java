@@ -1,0 +1,117 @@
+package io.aftercart.intelligence.churn.internal;
+
+import io.aftercart.intelligence.churn.PurchaseSummary;
+import io.aftercart.platform.store.ServiceStore;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.StringJoiner;
+
+/** The churn tables: order facts, purchase summaries (model versions live in {@link ModelVersionStore}). */
+public final class ChurnStore {
+
+    private static final int IDS_PER_QUERY = 500;
+    private static final String SUMMARY_COLUMNS =
+            "customer_id, purchase_days, first_purchase, last_purchase, repeat_spend, total_spend, currency";
+
+    private final ServiceStore store;
+    private final BatchUpsert facts;
+    private final BatchUpsert summaries;
+
+    public ChurnStore(ServiceStore store) {
+        this.store = store;
+        this.facts = new BatchUpsert(store, "churn_order_events", List.of(
+                new BatchUpsert.Column("event_id", "VARCHAR"), new BatchUpsert.Column("customer_id", "VARCHAR"),
+                new BatchUpsert.Column("order_id", "VARCHAR"), new BatchUpsert.Column("kind", "VARCHAR"),
+                new BatchUpsert.Column("order_day", "DATE"), new BatchUpsert.Column("amount", "DECIMAL(18, 4)"),
+                new BatchUpsert.Column("currency", "VARCHAR")), "ON CONFLICT (event_id) DO NOTHING");
+        this.summaries = new BatchUpsert(store, "churn_customer_summaries", List.of(
+                new BatchUpsert.Column("customer_id", "VARCHAR"), new BatchUpsert.Column("purchase_days", "INTEGER"),
+                new BatchUpsert.Column("first_purchase", "DATE"), new BatchUpsert.Column("last_purchase", "DATE"),
+                new BatchUpsert.Column("repeat_spend", "DECIMAL(18, 4)"),
+                new BatchUpsert.Column("total_spend", "DECIMAL(18, 4)"), new BatchUpsert.Column("currency", "VARCHAR")),
+                "ON CONFLICT (customer_id) DO UPDATE SET purchase_days = EXCLUDED.purchase_days,"
+                        + " first_purchase = EXCLUDED.first_purchase, last_purchase = EXCLUDED.last_purchase,"
+                        + " repeat_spend = EXCLUDED.repeat_spend, total_spend = EXCLUDED.total_spend,"
+                        + " currency = EXCLUDED.currency");
+    }
+
+    public ServiceStore store() {
+        return store;
+    }
+
+    /** Stores facts with distinct event ids; ids stored before are skipped. Call inside a transaction. */
+    public void insertFacts(Collection<OrderFact> newFacts) {
+        facts.write(newFacts.stream().map(f -> new String[] {f.eventId(), f.customerId(), f.orderId(), f.kind().name(),
+                text(f.day()), text(f.amount()), f.currency()}).toList());
+    }
+
+    /** All facts of these customers. */
+    public List<OrderFact> facts(Collection<String> customerIds) {
+        List<OrderFact> result = new ArrayList<>();
+        forChunks(customerIds, (placeholders, ids) -> result.addAll(store.jdbc().sql(
+                "SELECT event_id, customer_id, order_id, kind, order_day, amount, currency FROM churn_order_events"
+                        + " WHERE customer_id IN " + placeholders).params(ids).query((row, i) -> new OrderFact(
+                row.getString("event_id"), row.getString("customer_id"), row.getString("order_id"),
+                OrderFact.Kind.valueOf(row.getString("kind")), date(row, "order_day"), row.getBigDecimal("amount"),
+                row.getString("currency"))).list()));
+        return result;
+    }
+
+    /** Replaces the summaries of these customers; those without any purchase left are removed. */
+    public void replaceSummaries(Collection<String> customerIds, List<PurchaseSummary> current) {
+        forChunks(customerIds, (placeholders, ids) -> store.jdbc()
+                .sql("DELETE FROM churn_customer_summaries WHERE customer_id IN " + placeholders).params(ids).update());
+        summaries.write(current.stream().map(s -> new String[] {s.customerId(), String.valueOf(s.purchaseDays()),
+                text(s.firstPurchase()), text(s.lastPurchase()), text(s.repeatSpend()), text(s.totalSpend()),
+                s.currency()}).toList());
+    }
+
+    public Optional<PurchaseSummary> summary(String customerId) {
+        return store.jdbc().sql("SELECT " + SUMMARY_COLUMNS + " FROM churn_customer_summaries WHERE customer_id = ?")
+                .param(customerId).query(ChurnStore::summary).optional();
+    }
+
+    /** Every summary, optionally only those whose past value reaches a threshold. */
+    public List<PurchaseSummary> summaries(BigDecimal minimumTotalSpend) {
+        if (minimumTotalSpend == null) {
+            return store.jdbc().sql("SELECT " + SUMMARY_COLUMNS + " FROM churn_customer_summaries")
+                    .query(ChurnStore::summary).list();
+        }
+        return store.jdbc().sql("SELECT " + SUMMARY_COLUMNS + " FROM churn_customer_summaries WHERE total_spend >= ?")
+                .param(minimumTotalSpend).query(ChurnStore::summary).list();
+    }
+
+    private static PurchaseSummary summary(ResultSet row, int rowNum) throws SQLException {
+        return new PurchaseSummary(row.getString("customer_id"), row.getInt("purchase_days"),
+                date(row, "first_purchase"), date(row, "last_purchase"), row.getBigDecimal("repeat_spend"),
+                row.getBigDecimal("total_spend"), row.getString("currency"));
+    }
+
+    private interface ChunkQuery {
+        void run(String placeholders, List<String> ids);
+    }
+
+    private static void forChunks(Collection<String> ids, ChunkQuery query) {
+        List<String> all = new ArrayList<>(ids);
+        for (int from = 0; from < all.size(); from += IDS_PER_QUERY) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + IDS_PER_QUERY));
+            StringJoiner placeholders = new StringJoiner(", ", "(", ")");
+            chunk.forEach(id -> placeholders.add("?"));
+            query.run(placeholders.toString(), chunk);
+        }
+    }
+
+    private static LocalDate date(ResultSet row, String column) throws SQLException {
+        return row.getObject(column, LocalDate.class);
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value instanceof BigDecimal d ? d.toPlainString() : value.toString();
+    }
+}

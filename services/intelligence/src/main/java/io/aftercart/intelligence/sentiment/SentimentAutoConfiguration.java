@@ -1,0 +1,69 @@
+package io.aftercart.intelligence.sentiment;
+
+import io.aftercart.contracts.Topics;
+import io.aftercart.intelligence.IntelligenceAutoConfiguration;
+import io.aftercart.intelligence.kafka.SentimentEventListener;
+import io.aftercart.intelligence.web.SentimentController;
+import io.aftercart.platform.config.ConditionalOnService;
+import io.aftercart.platform.kafka.KafkaBackboneAutoConfiguration;
+import io.aftercart.platform.kafka.ServiceConsumers;
+import io.aftercart.platform.store.ServiceStore;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * Sentiment of reviews, support tickets and NPS comments: the analyzer, its tables in the intelligence store, the
+ * consumer that scores {@code aftercart.events} into {@code aftercart.sentiment} (its own consumer group,
+ * {@code aftercart-intelligence-sentiment}) and the HTTP API.
+ */
+@AutoConfiguration(after = {IntelligenceAutoConfiguration.class, KafkaBackboneAutoConfiguration.class})
+@ConditionalOnService(IntelligenceAutoConfiguration.SERVICE)
+@EnableConfigurationProperties(SentimentProperties.class)
+public class SentimentAutoConfiguration {
+
+    static final String CONSUMER = "intelligence-sentiment";
+
+    @Bean
+    SentimentAnalyzer sentimentAnalyzer(SentimentProperties properties) {
+        return new SentimentAnalyzer(properties.aspects());
+    }
+
+    @Bean
+    SentimentStore sentimentStore(@Qualifier("intelligenceStore") ServiceStore intelligenceStore) {
+        return new SentimentStore(intelligenceStore);
+    }
+
+    @Bean
+    SentimentRecorder sentimentRecorder(SentimentAnalyzer sentimentAnalyzer, SentimentStore sentimentStore,
+            SentimentProperties properties) {
+        return new SentimentRecorder(sentimentAnalyzer, sentimentStore, properties);
+    }
+
+    @Bean
+    ConcurrentMessageListenerContainer<String, byte[]> sentimentListenerContainer(ServiceConsumers consumers,
+            SentimentRecorder sentimentRecorder, KafkaTemplate<String, byte[]> eventKafkaTemplate,
+            SentimentProperties properties) {
+        var factory = consumers.batchFactory(CONSUMER, properties.consumerConcurrency());
+        // Skipping a poll that failed to publish or store would commit its offsets and lose it: retry instead.
+        ExponentialBackOff backOff = new ExponentialBackOff(500, 2);
+        backOff.setMaxInterval(30_000);
+        factory.setCommonErrorHandler(new DefaultErrorHandler(backOff));
+        var container = factory.createContainer(Topics.EVENTS.topicName());
+        container.setupMessageListener(new SentimentEventListener(sentimentRecorder, eventKafkaTemplate));
+        return container;
+    }
+
+    @Bean
+    @ConditionalOnWebApplication
+    SentimentController sentimentController(SentimentAnalyzer sentimentAnalyzer, SentimentStore sentimentStore,
+            SentimentProperties properties) {
+        return new SentimentController(sentimentAnalyzer, sentimentStore, properties);
+    }
+}

@@ -1,0 +1,255 @@
+package io.aftercart.intelligence.churn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+
+import io.aftercart.contracts.CanonicalEvent;
+import io.aftercart.contracts.EventJson;
+import io.aftercart.contracts.Topics;
+import io.aftercart.platform.kafka.EmbeddedKafkaBroker;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.apache.commons.math3.distribution.GammaDistribution;
+import org.apache.commons.math3.random.RandomGenerator;
+import org.apache.commons.math3.random.Well19937c;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The churn part of the intelligence service in a minimal Boot app against a real embedded Kafka broker and a
+ * DuckDB store: order events on {@code aftercart.events} become purchase summaries (late, duplicated and
+ * cancelled orders included), a refit through the API publishes predictions on {@code aftercart.predictions}, and
+ * the API answers them, with problems for bad input and unknown customers.
+ */
+class ChurnPredictionsIT {
+
+    private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
+    private static final int CUSTOMERS = 120;
+
+    @TempDir
+    static Path dir;
+
+    private static EmbeddedKafkaBroker broker;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    static class TestApp {
+    }
+
+    @BeforeAll
+    static void startBroker() {
+        broker = new EmbeddedKafkaBroker(dir.resolve("kafka"), 0).start();
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        broker.close();
+    }
+
+    @Test
+    void summarisesOrdersRefitsOnDemandAndPublishesPredictions() throws Exception {
+        List<CanonicalEvent> events = new ArrayList<>(history());
+        events.addAll(traced());
+        try (ConfigurableApplicationContext app = start()) {
+            int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+            produce(events);
+            produce(events.subList(0, 40)); // a producer retrying part of its output
+            PurchaseLedger ledger = app.getBean(PurchaseLedger.class);
+            await().atMost(Duration.ofSeconds(60)).until(() -> ledger.summary("traced").isPresent()
+                    && ledger.summary("traced").get().purchaseDays() == 3
+                    && ledger.summary("late").isPresent());
+
+            PurchaseSummary traced = ledger.summary("traced").orElseThrow();
+            // day -40: 100 + 20 (same day, merged); day -20: 50 - 30 refunded (return and refund of the same money);
+            // day -10: 80; day -5 cancelled entirely
+            assertThat(traced.firstPurchase()).isEqualTo(TODAY.minusDays(40));
+            assertThat(traced.lastPurchase()).isEqualTo(TODAY.minusDays(10));
+            assertThat(traced.totalSpend()).isEqualByComparingTo("220");
+            assertThat(traced.repeatSpend()).isEqualByComparingTo("100");
+            assertThat(traced.meanRepeatSpend()).isEqualTo(50.0);
+            assertThat(traced.currency()).isEqualTo("EUR");
+            // the refund arrived before its order and still counts; net spend below zero does not break anything
+            assertThat(ledger.summary("late").orElseThrow().totalSpend()).isEqualByComparingTo("-5");
+
+            JsonNode before = getJson(port, "/api/v1/customers/traced/predictions", 200);
+            assertThat(before.get("status").asString()).isEqualTo("INSUFFICIENT_DATA");
+            assertThat(before.get("reason").asString()).isNotBlank();
+
+            JsonNode version = postJson(port, "/api/v1/models/churn/refit", 200);
+            assertThat(version.get("status").asString()).as(version.toString()).isEqualTo("FITTED");
+            assertThat(version.get("customers").asLong()).isEqualTo(CUSTOMERS + 2);
+            assertThat(version.get("purchaseModel").get("r").asDouble()).isPositive();
+            assertThat(version.get("calibration")).hasSize(8);
+
+            Map<String, JsonNode> published = predictions(CUSTOMERS + 2);
+            JsonNode tracedScore = published.get("traced");
+            assertThat(tracedScore.get("modelVersion").asLong()).isEqualTo(version.get("version").asLong());
+            double pAlive = tracedScore.get("pAlive").asDouble();
+            assertThat(pAlive).isBetween(0.0, 1.0);
+            assertThat(tracedScore.get("churnProbability").asDouble()).isCloseTo(1 - pAlive,
+                    within(1e-12));
+            assertThat(tracedScore.has("clvLow")).as(tracedScore + "\n" + version).isTrue();
+            assertThat(tracedScore.get("clv").asDouble()).isBetween(tracedScore.get("clvLow").asDouble(),
+                    tracedScore.get("clvHigh").asDouble());
+            assertThat(tracedScore.get("clvLow").asDouble()).isLessThanOrEqualTo(tracedScore.get("clvHigh").asDouble());
+            assertThat(tracedScore.get("currency").asString()).isEqualTo("EUR");
+
+            JsonNode answered = getJson(port, "/api/v1/customers/traced/predictions", 200);
+            assertThat(answered.get("status").asString()).isEqualTo("SCORED");
+            assertThat(answered.get("pAlive").asDouble()).isCloseTo(pAlive, within(1e-9));
+            assertThat(answered.get("expectedNextOrderDate").asString()).isNotBlank();
+            assertThat(getJson(port, "/api/v1/customers/traced/predictions?horizonDays=365", 200)
+                    .get("expectedPurchases").asDouble()).isGreaterThan(answered.get("expectedPurchases").asDouble());
+
+            JsonNode model = getJson(port, "/api/v1/models/churn", 200);
+            assertThat(model.get("current").get("version").asLong()).isEqualTo(version.get("version").asLong());
+            JsonNode atRisk = getJson(port, "/api/v1/models/churn/at-risk?limit=5", 200);
+            atRisk.get("customers").forEach(c -> assertThat(c.get("atRisk").asBoolean()).isTrue());
+
+            assertThat(getJson(port, "/api/v1/customers/nobody/predictions", 404).get("status").asInt()).isEqualTo(404);
+            assertThat(getJson(port, "/api/v1/customers/traced/predictions?horizonDays=x", 400).get("path").asString())
+                    .isEqualTo("horizonDays");
+            assertThat(getJson(port, "/api/v1/models/churn/at-risk?limit=0", 400).get("path").asString())
+                    .isEqualTo("limit");
+        }
+    }
+
+    /** Customers with a few orders each over the last year, from a fixed seed. */
+    private static List<CanonicalEvent> history() {
+        Random random = new Random(7);
+        RandomGenerator generator = new Well19937c(7);
+        List<CanonicalEvent> events = new ArrayList<>();
+        for (int c = 0; c < CUSTOMERS; c++) {
+            int age = 30 + random.nextInt(330);
+            int orders = random.nextInt(10) < 4 ? 1 : 1 + random.nextInt(6);
+            // spend as Gamma-Gamma assumes it: Gamma(6, ν) per order, ν ~ Gamma(4, 60) per customer
+            double nu = new GammaDistribution(generator, 4, 1.0 / 60).sample();
+            GammaDistribution spend = new GammaDistribution(generator, 6, 1 / nu);
+            for (int o = 0; o < orders; o++) {
+                int daysAgo = o == 0 ? age : random.nextInt(age);
+                events.add(completed("c" + c, "c" + c + "-o" + o, daysAgo, (int) Math.max(1, Math.round(spend.sample()))));
+            }
+        }
+        return events;
+    }
+
+    private static List<CanonicalEvent> traced() {
+        List<CanonicalEvent> events = new ArrayList<>();
+        events.add(completed("traced", "t1", 40, 100));
+        events.add(completed("traced", "t2", 40, 20));
+        events.add(completed("traced", "t3", 20, 50));
+        events.add(event("traced", "Product Returned", 18, EventJson.mapper().createObjectNode().put("order_id", "t3")
+                .put("return_id", "r1").put("total", new BigDecimal("30")).put("currency", "EUR")));
+        events.add(event("traced", "Order Refunded", 17, EventJson.mapper().createObjectNode().put("order_id", "t3")
+                .put("total", new BigDecimal("30")).put("currency", "EUR")));
+        events.add(completed("traced", "t4", 10, 80));
+        events.add(completed("traced", "t5", 5, 60));
+        events.add(event("traced", "Order Cancelled", 5, EventJson.mapper().createObjectNode().put("order_id", "t5")));
+        events.add(event("late", "Order Refunded", 3, EventJson.mapper().createObjectNode().put("order_id", "l1")
+                .put("total", new BigDecimal("15")).put("currency", "EUR")));
+        events.add(completed("late", "l1", 9, 10));
+        return events;
+    }
+
+    private static CanonicalEvent completed(String customer, String orderId, int daysAgo, int total) {
+        ObjectNode properties = EventJson.mapper().createObjectNode().put("order_id", orderId)
+                .put("total", new BigDecimal(total)).put("currency", "EUR");
+        properties.putArray("products").addObject().put("product_id", "p1").put("price", new BigDecimal(total))
+                .put("quantity", 1);
+        return event(customer, "Order Completed", daysAgo, properties);
+    }
+
+    private static int sequence;
+
+    private static CanonicalEvent event(String customer, String type, int daysAgo, ObjectNode properties) {
+        Instant time = TODAY.minusDays(daysAgo).atTime(12, 0).toInstant(ZoneOffset.UTC).plus(sequence, ChronoUnit.SECONDS);
+        return new CanonicalEvent("ev-" + sequence++, type, null, "test-shop", time, time, customer, null, properties,
+                null);
+    }
+
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(TestApp.class).run(
+                "--server.port=0",
+                "--aftercart.kafka.bootstrap-servers=" + broker.bootstrapServers(),
+                "--aftercart.data-dir=" + dir.resolve("data"),
+                "--aftercart.services=intelligence",
+                "--aftercart.intelligence.churn.refit-interval=0s",
+                "--aftercart.intelligence.churn.min-customers=20",
+                "--aftercart.intelligence.churn.min-repeat-customers=5",
+                "--spring.autoconfigure.exclude=org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration");
+    }
+
+    private void produce(List<CanonicalEvent> events) {
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", broker.bootstrapServers(),
+                "acks", "all", "enable.idempotence", true), new StringSerializer(), new ByteArraySerializer())) {
+            events.forEach(e -> producer.send(new ProducerRecord<>(Topics.EVENTS.topicName(), e.partitionKey(),
+                    EventJson.write(e))));
+            producer.flush();
+        }
+    }
+
+    private Map<String, JsonNode> predictions(int expectedCustomers) {
+        Map<String, JsonNode> latest = new HashMap<>();
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of("bootstrap.servers", broker.bootstrapServers(),
+                "group.id", "predictions-reader", "auto.offset.reset", "earliest"), new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.PREDICTIONS.topicName()));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    JsonNode value = EventJson.mapper().readTree(record.value());
+                    assertThat(value.get("customerId").asString()).isEqualTo(record.key());
+                    latest.put(record.key(), value);
+                }
+                return latest.size() >= expectedCustomers;
+            });
+        }
+        return latest;
+    }
+
+    private JsonNode getJson(int port, String path, int expectedStatus) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(), expectedStatus);
+    }
+
+    private JsonNode postJson(int port, String path, int expectedStatus) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), expectedStatus);
+    }
+
+    private JsonNode send(HttpRequest request, int expectedStatus) throws Exception {
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(request.uri() + " -> " + response.body()).isEqualTo(expectedStatus);
+        return EventJson.mapper().readTree(response.body());
+    }
+}
