@@ -47,10 +47,15 @@ public final class WriteKeys {
     }
 
     private static String hash(String writeKey) {
+        return HexFormat.of().formatHex(SHA_256.get().digest(writeKey.getBytes(UTF_8)));
+    }
+
+    /** Every request hashes its key; a digest per thread spares the provider look-up each time. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(writeKey.getBytes(UTF_8)));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JRE", e);
         }
-    }
+    });
 }

@@ -190,6 +190,19 @@ class CollectorIT {
     }
 
     @Test
+    void aWriteKeyInTheBodyDoesNotTravelOnToTheDeadLetterTopic() {
+        String customer = "cust-secret-" + run;
+        ObjectNode call = callFor("Order Completed", customer, "m-secret-" + run).put("writeKey", WRITE_KEY);
+        ((ObjectNode) call.get("properties")).put("total", -1);
+
+        HttpResponse<String> response = client.send(client.request("/v1/track", call).build());
+
+        assertThat(response.body()).contains("\"rejected\":1");
+        String letter = new String(single(topics.deadLetters(customer::equals)).value(), UTF_8);
+        assertThat(letter).contains("m-secret-" + run).doesNotContain(WRITE_KEY);
+    }
+
+    @Test
     void answers401WithoutAValidWriteKey() {
         ObjectNode call = callFor("Order Completed", "cust-" + run, "m-" + run);
 

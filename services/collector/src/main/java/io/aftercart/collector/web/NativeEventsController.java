@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Aftercart's native intake: one canonical event, an array of them, or {@code {"events": [...]}}, with the same
@@ -44,6 +45,9 @@ public class NativeEventsController {
         Instant receivedAt = clock.instant();
         JsonNode body = IngestRequests.parse(RequestBody.read(request, properties.maxRequestSize().toBytes()));
         String source = authentication.sourceOf(request, body.isObject() ? body : null);
+        if (body instanceof ObjectNode object) {
+            object.remove("writeKey"); // a secret: it must not travel on with the event
+        }
         ArrayNode events = eventsOf(body);
         if (events.size() > properties.maxBatchEvents()) {
             throw new BadInputException(HttpStatus.BAD_REQUEST, "Too many events", "The request has "

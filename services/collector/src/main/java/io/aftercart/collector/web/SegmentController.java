@@ -49,8 +49,9 @@ public class SegmentController {
             throw new BadInputException("Event too large", "The event has " + body.length
                     + " bytes; the limit is " + properties.maxEventSize().toBytes());
         }
-        JsonNode event = requireObject(IngestRequests.parse(body), "$");
+        ObjectNode event = requireObject(IngestRequests.parse(body), "$");
         String source = authentication.sourceOf(request, event);
+        event.remove("writeKey"); // a secret: it must not travel on with the event, e.g. to the dead-letter topic
         Arrival arrival = new Arrival(source, "http", receivedAt, null);
         return IngestResponse.of(pipeline.ingest(List.of(IngestRequests.segment(event, call)), arrival));
     }
