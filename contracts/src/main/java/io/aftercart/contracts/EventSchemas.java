@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.exc.JsonNodeException;
 
 /**
  * The compiled JSON Schemas of every {@link EventType} and of the envelope. Schemas are read from the classpath
@@ -80,7 +81,13 @@ public final class EventSchemas {
         if (instance == null || instance.isMissingNode()) {
             return List.of(new SchemaViolation("$", "an object is required"));
         }
-        List<Error> errors = schema.validate(instance);
+        List<Error> errors;
+        try {
+            errors = schema.validate(instance);
+        } catch (JsonNodeException e) {
+            // the validator converts numbers to long for integral bounds and fails on values far outside that range
+            return List.of(new SchemaViolation("$", "a number is too large to check against the schema"));
+        }
         if (errors.isEmpty()) {
             return List.of();
         }

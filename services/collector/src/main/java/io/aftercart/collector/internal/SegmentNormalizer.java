@@ -55,11 +55,16 @@ public final class SegmentNormalizer {
             return reject(DeadLetterReason.SCHEMA_VIOLATION, "Ids are limited to " + MAX_ID_LENGTH + " characters",
                     tooLong(userId) ? "$.userId" : "$.anonymousId");
         }
+        if (hasNul(userId) || hasNul(anonymousId)) {
+            return reject(DeadLetterReason.SCHEMA_VIOLATION, "Ids must not contain NUL characters",
+                    hasNul(userId) ? "$.userId" : "$.anonymousId");
+        }
         JsonNode messageIdNode = event.get("messageId");
         String messageId = idValue(messageIdNode);
-        if (messageIdNode != null && !messageIdNode.isNull() && (messageId == null || tooLong(messageId))) {
-            return reject(DeadLetterReason.SCHEMA_VIOLATION,
-                    "messageId must be a non-empty string of at most " + MAX_ID_LENGTH + " characters", "$.messageId");
+        if (messageIdNode != null && !messageIdNode.isNull()
+                && (messageId == null || tooLong(messageId) || hasNul(messageId))) {
+            return reject(DeadLetterReason.SCHEMA_VIOLATION, "messageId must be a non-empty string of at most "
+                    + MAX_ID_LENGTH + " characters, without NUL characters", "$.messageId");
         }
         Instant time;
         try {
@@ -78,6 +83,10 @@ public final class SegmentNormalizer {
             String userId, String anonymousId, Instant time, Arrival arrival) {
         if (callType == CallType.TRACK && payload.eventName() == null) {
             return reject(DeadLetterReason.MISSING_EVENT_NAME, "A track call needs an event name", "$.event");
+        }
+        if (hasNul(payload.eventName())) {
+            return reject(DeadLetterReason.SCHEMA_VIOLATION, "The event name must not contain NUL characters",
+                    "$.event");
         }
         EventType type = callType == CallType.TRACK ? EventType.ofTrackName(payload.eventName()) : callType.eventType();
         List<SchemaViolation> violations = schemas.validate(type, payload.properties());
@@ -147,6 +156,11 @@ public final class SegmentNormalizer {
 
     private static boolean tooLong(String id) {
         return id != null && id.length() > MAX_ID_LENGTH;
+    }
+
+    /** Ids and names become text columns, and PostgreSQL text cannot hold NUL: such an event could never be stored. */
+    private static boolean hasNul(String value) {
+        return value != null && value.indexOf('\u0000') >= 0;
     }
 
     static String abbreviate(String value) {

@@ -6,6 +6,7 @@ import io.aftercart.collector.internal.Arrival;
 import io.aftercart.collector.internal.CanonicalInput;
 import io.aftercart.collector.internal.IngestPipeline;
 import io.aftercart.collector.internal.Submitted;
+import io.aftercart.collector.internal.Utf8;
 import io.aftercart.contracts.DeadLetterReason;
 import io.aftercart.platform.kafka.DeadLetter;
 import io.aftercart.platform.kafka.DeadLetterPublisher;
@@ -56,6 +57,11 @@ public final class IntakeListener implements BatchMessageListener<String, byte[]
         for (ConsumerRecord<String, byte[]> record : records) {
             String source = sourceOf(record);
             byte[] value = record.value() == null ? new byte[0] : record.value();
+            if (!Utf8.isValid(value)) {
+                unparseable.add(deadLetters.publish(new DeadLetter(DeadLetterReason.UNPARSEABLE,
+                        "Not a JSON event: the value is not valid UTF-8", "$", source, "kafka", record.key(), value)));
+                continue;
+            }
             try {
                 JsonNode event = JSON.readTree(value);
                 bySource.computeIfAbsent(source, s -> new ArrayList<>()).add(CanonicalInput.isCanonical(event)

@@ -1,6 +1,7 @@
 package io.aftercart.collector.web;
 
 import io.aftercart.collector.internal.Submitted;
+import io.aftercart.collector.internal.Utf8;
 import io.aftercart.platform.web.BadInputException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -20,6 +21,9 @@ final class IngestRequests {
     static JsonNode parse(byte[] body) {
         if (body.length == 0) {
             throw new BadInputException("Empty body", "The request has no body; send a JSON object");
+        }
+        if (!Utf8.isValid(body)) {
+            throw new BadInputException("Invalid UTF-8", "The body is not valid UTF-8");
         }
         try {
             return JSON.readTree(body);
