@@ -1,9 +1,11 @@
 package io.aftercart.e2e;
 
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
@@ -21,7 +23,11 @@ class PostgresEndToEndIT extends EndToEndIT {
     protected List<String> storeArguments() throws SQLException {
         execute("CREATE DATABASE " + database);
         String url = serverUrl.substring(0, serverUrl.lastIndexOf('/') + 1) + database;
-        return List.of("--aftercart.store.url=" + url, "--aftercart.store.username=postgres");
+        // on a shared database every replica must protect contact data with one configured key
+        byte[] piiKey = new byte[32];
+        new SecureRandom().nextBytes(piiKey);
+        return List.of("--aftercart.store.url=" + url, "--aftercart.store.username=postgres",
+                "--aftercart.profiles.pii-key=" + Base64.getEncoder().encodeToString(piiKey));
     }
 
     @Override
