@@ -15,7 +15,9 @@ public enum Topics {
     /** The latest churn and lifetime-value prediction of each customer, keyed by customer id; compacted. */
     PREDICTIONS("aftercart.predictions", true),
     /** One sentiment result per scored text (review, ticket, NPS comment), keyed by customer id. */
-    SENTIMENT("aftercart.sentiment");
+    SENTIMENT("aftercart.sentiment"),
+    /** Write keys managed through the gateway, keyed by the key's SHA-256 hash, valued by source; compacted. */
+    WRITE_KEYS("aftercart.write-keys", true);
 
     private final String topicName;
     private final boolean compacted;

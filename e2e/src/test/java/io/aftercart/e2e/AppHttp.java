@@ -17,6 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 final class AppHttp {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The built-in admin's password the tests start the app with; reads of the API need a signed-in user. */
+    static final String ADMIN_PASSWORD = "e2e-admin-password";
 
     private final URI base;
     private final String writeKey;
@@ -65,7 +67,10 @@ final class AppHttp {
     }
 
     Reply get(String pathAndQuery) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(base.resolve(pathAndQuery)).timeout(Duration.ofSeconds(30)).GET().build());
+        return send(HttpRequest.newBuilder(base.resolve(pathAndQuery)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        ("admin:" + ADMIN_PASSWORD).getBytes(UTF_8)))
+                .GET().build());
     }
 
     private Reply send(HttpRequest request) throws IOException, InterruptedException {

@@ -61,6 +61,7 @@ final class AppProcess implements AutoCloseable {
                 "--server.address=127.0.0.1",
                 "--aftercart.kafka.embedded-port=" + kafkaPort,
                 "--aftercart.data-dir=" + dataDir,
+                "--aftercart.gateway.admin-password=" + AppHttp.ADMIN_PASSWORD,
                 "--aftercart.collector.sources[0].name=e2e",
                 "--aftercart.collector.sources[0].write-key=" + writeKey))
                 .redirectErrorStream(true)

@@ -31,6 +31,7 @@ final class InProcessApp implements AutoCloseable {
                 "--server.address=127.0.0.1",
                 "--aftercart.kafka.embedded-port=0",
                 "--aftercart.data-dir=" + dataDir,
+                "--aftercart.gateway.admin-password=" + AppHttp.ADMIN_PASSWORD,
                 "--aftercart.collector.sources[0].name=e2e",
                 "--aftercart.collector.sources[0].write-key=" + writeKey));
         arguments.addAll(List.of(extraArguments));

@@ -12,10 +12,12 @@ import io.aftercart.contracts.Topics;
 import io.aftercart.platform.config.ConditionalOnService;
 import io.aftercart.platform.kafka.DeadLetterPublisher;
 import io.aftercart.platform.kafka.ServiceConsumers;
+import io.aftercart.platform.security.WriteKeyDirectory;
 import io.aftercart.platform.store.ServiceStores;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -43,8 +45,9 @@ public class CollectorAutoConfiguration {
     }
 
     @Bean
-    WriteKeys writeKeys(CollectorProperties properties) {
-        WriteKeys keys = new WriteKeys();
+    WriteKeys writeKeys(CollectorProperties properties, ObjectProvider<WriteKeyDirectory> managed) {
+        WriteKeyDirectory directory = managed.getIfAvailable();
+        WriteKeys keys = directory == null ? new WriteKeys() : new WriteKeys(directory);
         properties.sources().forEach(source -> keys.register(source.name(), source.writeKey()));
         if (properties.sources().isEmpty()) {
             log.warn("No sources configured: set AFTERCART_COLLECTOR_SOURCES_0_NAME and "

@@ -2,6 +2,7 @@ package io.aftercart.collector;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import io.aftercart.platform.security.WriteKeyDirectory;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -11,13 +12,23 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Write keys by source. Only a SHA-256 hash of each key is kept, so a memory dump or a log never reveals a key;
+ * Write keys by source: those configured or issued in this process, then those managed through the gateway
+ * ({@link WriteKeyDirectory}). Only a SHA-256 hash of each key is kept, so a memory dump or a log never reveals a key;
  * write keys are long random tokens, so an unsalted fast hash is enough to make them irreversible.
  */
 public final class WriteKeys {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private final Map<String, String> sourceByKeyHash = new ConcurrentHashMap<>();
+    private final WriteKeyDirectory managed;
+
+    public WriteKeys() {
+        this(writeKey -> Optional.empty());
+    }
+
+    public WriteKeys(WriteKeyDirectory managed) {
+        this.managed = managed;
+    }
 
     public void register(String source, String writeKey) {
         if (source == null || source.isBlank() || writeKey == null || writeKey.isBlank()) {
@@ -39,7 +50,7 @@ public final class WriteKeys {
         if (writeKey == null || writeKey.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.ofNullable(sourceByKeyHash.get(hash(writeKey)));
+        return Optional.ofNullable(sourceByKeyHash.get(hash(writeKey))).or(() -> managed.sourceOf(writeKey));
     }
 
     public boolean isEmpty() {
