@@ -15,5 +15,7 @@ public enum DeadLetterReason {
     /** The event breaks its JSON Schema. */
     SCHEMA_VIOLATION,
     /** A timestamp that is not ISO-8601. */
-    INVALID_TIMESTAMP
+    INVALID_TIMESTAMP,
+    /** A consumer's store refused the event for good (a value it cannot hold, a constraint it breaks). */
+    STORE_REJECTED
 }

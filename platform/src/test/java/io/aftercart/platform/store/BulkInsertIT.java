@@ -2,13 +2,15 @@ package io.aftercart.platform.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.aftercart.platform.testing.TestStore;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,19 +23,22 @@ class BulkInsertIT {
             new BulkInsert.Column("id", "TEXT"), new BulkInsert.Column("happened_at", "TIMESTAMPTZ"),
             new BulkInsert.Column("amount", "DECIMAL(18, 4)"), new BulkInsert.Column("n", "BIGINT"),
             new BulkInsert.Column("note", "TEXT")), "ON CONFLICT (id) DO NOTHING");
+    private static final BulkInsert ADD_TOTALS = new BulkInsert("bulk_totals", List.of(
+            new BulkInsert.Column("day", "DATE"), new BulkInsert.Column("product", "TEXT"),
+            new BulkInsert.Column("units", "BIGINT"), new BulkInsert.Column("revenue", "DECIMAL(18, 6)"),
+            new BulkInsert.Column("last_seen", "TIMESTAMP"), new BulkInsert.Column("body", "JSON")),
+            "ON CONFLICT (day, product) DO UPDATE SET units = bulk_totals.units + EXCLUDED.units,"
+                    + " revenue = bulk_totals.revenue + EXCLUDED.revenue,"
+                    + " last_seen = GREATEST(bulk_totals.last_seen, EXCLUDED.last_seen), body = EXCLUDED.body");
 
     @TempDir
     Path dir;
-    private final String schema = "bulktest_" + UUID.randomUUID().toString().replace("-", "");
-    private ServiceStores stores;
+    private TestStore testStore;
     private ServiceStore store;
 
     @AfterEach
     void close() {
-        if (store != null && store.dialect() == SqlDialect.POSTGRESQL) {
-            store.jdbc().sql("DROP SCHEMA " + schema + " CASCADE").update();
-        }
-        stores.close();
+        testStore.close();
     }
 
     @ParameterizedTest
@@ -58,11 +63,45 @@ class BulkInsertIT {
         assertThat(row.get("note")).isEqualTo("x");
     }
 
+    @ParameterizedTest
+    @EnumSource(SqlDialect.class)
+    void returnsTheKeysOfOnlyTheRowsItInserted(SqlDialect dialect) {
+        open(dialect);
+        Instant at = Instant.parse("2026-03-01T10:15:30Z");
+        List<Object[]> first = List.of(new Object[] {"a", at, null, 1L, null}, new Object[] {"b", at, null, 2L, null});
+        List<Object[]> second = List.of(new Object[] {"b", at, null, 2L, null}, new Object[] {"c", at, null, 3L, null});
+
+        assertThat(INSERT.writeReturning(store, first, "id")).containsExactlyInAnyOrder("a", "b");
+        assertThat(INSERT.writeReturning(store, second, "id")).containsExactly("c");
+        assertThat(INSERT.writeReturning(store, List.of(), "id")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(SqlDialect.class)
+    void addsToExistingRowsAndStoresDatesTimesAndJson(SqlDialect dialect) {
+        open(dialect);
+        LocalDate day = LocalDate.of(2026, 2, 28);
+        LocalDateTime early = LocalDateTime.of(2026, 2, 28, 9, 0);
+        LocalDateTime late = early.plusHours(5);
+        ADD_TOTALS.write(store, List.<Object[]>of(
+                new Object[] {day, "p1", 2L, new BigDecimal("10.50"), late, "{\"v\": 1}"},
+                new Object[] {day.plusDays(1), "p1", 1L, new BigDecimal("1.000001"), early, null}));
+        ADD_TOTALS.write(store, List.<Object[]>of(
+                new Object[] {day, "p1", 3L, new BigDecimal("0.25"), early, "{\"v\": 2}"}));
+
+        var row = store.jdbc().sql("SELECT units, revenue, CAST(body AS TEXT) AS body FROM bulk_totals"
+                + " WHERE day = ? AND product = 'p1'").param(day).query().singleRow();
+        assertThat(((Number) row.get("units")).longValue()).isEqualTo(5L);
+        assertThat(new BigDecimal(row.get("revenue").toString())).isEqualByComparingTo("10.75");
+        assertThat(row.get("body").toString().replace(" ", "")).isEqualTo("{\"v\":2}");
+        assertThat(store.jdbc().sql("SELECT last_seen FROM bulk_totals WHERE day = ?").param(day)
+                .query(Timestamp.class).single().toLocalDateTime()).isEqualTo(late);
+        assertThat(store.jdbc().sql("SELECT revenue FROM bulk_totals WHERE day = ?").param(day.plusDays(1))
+                .query(BigDecimal.class).single()).isEqualByComparingTo("1.000001");
+    }
+
     private void open(SqlDialect dialect) {
-        StoreProperties properties = dialect == SqlDialect.DUCKDB
-                ? new StoreProperties(null, null, null, 2)
-                : new StoreProperties("jdbc:postgresql://127.0.0.1:5432/test", "postgres", null, 2);
-        stores = new ServiceStores(properties, dir);
-        store = stores.open("bulktest", schema);
+        testStore = TestStore.open(dialect, "bulktest", dir);
+        store = testStore.store();
     }
 }

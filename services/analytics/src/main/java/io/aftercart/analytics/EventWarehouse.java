@@ -36,7 +36,7 @@ public class EventWarehouse {
     /** @param listener called in each batch's transaction with the events that batch stored for the first time */
     public EventWarehouse(ServiceStore store, NewEventsListener listener) {
         this.store = store;
-        this.inserter = EventInserter.forStore(store);
+        this.inserter = new EventInserter(store);
         this.listener = listener;
     }
 

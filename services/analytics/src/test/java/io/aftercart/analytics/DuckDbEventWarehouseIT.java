@@ -1,27 +1,11 @@
 package io.aftercart.analytics;
 
-import io.aftercart.platform.store.ServiceStore;
-import io.aftercart.platform.store.ServiceStores;
-import io.aftercart.platform.store.StoreProperties;
-import java.nio.file.Path;
-import org.junit.jupiter.api.io.TempDir;
+import io.aftercart.platform.store.SqlDialect;
 
 /** The warehouse on an embedded DuckDB file, opened the way the service opens it. */
 class DuckDbEventWarehouseIT extends EventWarehouseStoreIT {
 
-    @TempDir
-    static Path dataDir;
-
-    private ServiceStores stores;
-
-    @Override
-    protected ServiceStore openStore() {
-        stores = new ServiceStores(new StoreProperties(null, null, null, 2), dataDir);
-        return stores.open("analytics");
-    }
-
-    @Override
-    protected void closeStore() {
-        stores.close();
+    DuckDbEventWarehouseIT() {
+        super(SqlDialect.DUCKDB);
     }
 }

@@ -7,6 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.aftercart.contracts.CanonicalEvent;
 import io.aftercart.contracts.EventJson;
 import io.aftercart.platform.store.ServiceStore;
+import io.aftercart.platform.store.SqlDialect;
+import io.aftercart.platform.testing.TestStore;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -18,28 +21,33 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The same warehouse assertions on each store; subclasses open a fresh, migrated one. */
+/** The same warehouse assertions on each store; subclasses choose the database. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class EventWarehouseStoreIT {
 
     private ServiceStore store;
     private EventWarehouse warehouse;
 
-    protected abstract ServiceStore openStore() throws Exception;
+    private final SqlDialect dialect;
+    private TestStore testStore;
 
-    protected abstract void closeStore() throws Exception;
+    protected EventWarehouseStoreIT(SqlDialect dialect) {
+        this.dialect = dialect;
+    }
 
     @BeforeAll
-    void open() throws Exception {
-        store = openStore();
+    void open(@TempDir Path dataDir) {
+        testStore = TestStore.open(dialect, "analytics", dataDir);
+        store = testStore.store();
         warehouse = new EventWarehouse(store);
     }
 
     @AfterAll
-    void close() throws Exception {
-        closeStore();
+    void close() {
+        testStore.close();
     }
 
     @BeforeEach

@@ -4,6 +4,7 @@ import io.aftercart.platform.config.ConditionalOnService;
 import io.aftercart.platform.store.ServiceStore;
 import io.aftercart.platform.store.ServiceStores;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -12,6 +13,7 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration
 @ConditionalOnService(IntelligenceAutoConfiguration.SERVICE)
+@EnableConfigurationProperties(IntelligenceProperties.class)
 public class IntelligenceAutoConfiguration {
 
     public static final String SERVICE = "intelligence";

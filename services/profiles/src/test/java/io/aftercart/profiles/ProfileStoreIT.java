@@ -11,6 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.aftercart.contracts.CanonicalEvent;
 import io.aftercart.platform.reporting.CurrencyConverter;
 import io.aftercart.platform.store.ServiceStore;
+import io.aftercart.platform.store.SqlDialect;
+import io.aftercart.platform.testing.TestStore;
 import io.aftercart.profiles.internal.FactExtractor;
 import io.aftercart.profiles.internal.FactRepository;
 import io.aftercart.profiles.internal.LogRewinder;
@@ -25,6 +27,7 @@ import io.aftercart.profiles.internal.ScoreRepository;
 import io.aftercart.profiles.internal.SentimentResult;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -39,8 +42,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 
-/** The same profile-store assertions on each store; subclasses open a fresh, migrated one. */
+/** The same profile-store assertions on each store; subclasses choose the database. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ProfileStoreIT {
 
@@ -54,13 +58,17 @@ abstract class ProfileStoreIT {
     private ProfileUpdater updater;
     private CustomerProfiles profiles;
 
-    protected abstract ServiceStore openStore() throws Exception;
+    private final SqlDialect dialect;
+    private TestStore testStore;
 
-    protected abstract void closeStore() throws Exception;
+    protected ProfileStoreIT(SqlDialect dialect) {
+        this.dialect = dialect;
+    }
 
     @BeforeAll
-    void open() throws Exception {
-        store = openStore();
+    void open(@TempDir Path dataDir) {
+        testStore = TestStore.open(dialect, "profiles", dataDir);
+        store = testStore.store();
         FactRepository facts = new FactRepository(store);
         ProfileRepository profileRepository = new ProfileRepository(store);
         updater = new ProfileUpdater(store, facts, new ScoreRepository(store), profileRepository,
@@ -82,8 +90,8 @@ abstract class ProfileStoreIT {
     }
 
     @AfterAll
-    void close() throws Exception {
-        closeStore();
+    void close() {
+        testStore.close();
     }
 
     @BeforeEach

@@ -27,7 +27,7 @@ public class KpiRollups implements NewEventsListener {
 
     public KpiRollups(ServiceStore store, CurrencyConverter converter, ZoneId zone) {
         this.store = store;
-        this.writer = RollupWriter.forStore(store);
+        this.writer = new RollupWriter(store);
         this.converter = converter;
         this.zone = zone;
     }

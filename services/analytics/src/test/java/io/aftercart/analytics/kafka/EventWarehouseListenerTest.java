@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.aftercart.contracts.CanonicalEvent;
 import io.aftercart.contracts.EventJson;
+import java.sql.SQLException;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,5 +28,17 @@ class EventWarehouseListenerTest {
     void rejectsWhatIsNotACanonicalEvent(String value) {
         assertThatThrownBy(() -> EventWarehouseListener.parse(value.getBytes(UTF_8)))
                 .isInstanceOf(EventWarehouseListener.UnusableRecordException.class);
+    }
+
+    @Test
+    void tellsARefusedValueFromAnUnreachableStore() {
+        SQLException nulInText = new SQLException("zero bytes may not occur in string parameters", "22023");
+        SQLException duplicate = new SQLException("duplicate key", "23505");
+        SQLException connectionLost = new SQLException("connection refused", "08001");
+
+        assertThat(EventWarehouseListener.refusedState(new RuntimeException("wrapped", nulInText))).isEqualTo("22023");
+        assertThat(EventWarehouseListener.refusedState(new RuntimeException(duplicate))).isEqualTo("23505");
+        assertThat(EventWarehouseListener.refusedState(new RuntimeException(connectionLost))).isNull();
+        assertThat(EventWarehouseListener.refusedState(new IllegalStateException("no SQL state"))).isNull();
     }
 }

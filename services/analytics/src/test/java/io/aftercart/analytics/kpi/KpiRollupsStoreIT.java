@@ -17,7 +17,10 @@ import io.aftercart.contracts.CanonicalEvent;
 import io.aftercart.contracts.events.ReturnReasonCode;
 import io.aftercart.platform.reporting.CurrencyConverter;
 import io.aftercart.platform.store.ServiceStore;
+import io.aftercart.platform.store.SqlDialect;
+import io.aftercart.platform.testing.TestStore;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -30,9 +33,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The KPI rollups on each store (subclasses open a fresh, migrated one), fed the way the consumer feeds them: through
+ * The KPI rollups on each store (subclasses choose the database), fed the way the consumer feeds them: through
  * the warehouse's batch insert. Reporting in GBP with a rate for EUR only, days of Europe/London.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -47,21 +51,22 @@ abstract class KpiRollupsStoreIT {
     private EventWarehouse warehouse;
     private KpiQueries queries;
 
-    protected abstract ServiceStore openStore() throws Exception;
+    private final SqlDialect dialect;
+    private TestStore testStore;
 
-    /** Closes the store and opens it again on the same data, as a restarted service does. */
-    protected abstract ServiceStore reopenStore() throws Exception;
-
-    protected abstract void closeStore() throws Exception;
+    protected KpiRollupsStoreIT(SqlDialect dialect) {
+        this.dialect = dialect;
+    }
 
     @BeforeAll
-    void open() throws Exception {
-        use(openStore());
+    void open(@TempDir Path dataDir) {
+        testStore = TestStore.open(dialect, "analytics", dataDir);
+        use(testStore.store());
     }
 
     @AfterAll
-    void close() throws Exception {
-        closeStore();
+    void close() {
+        testStore.close();
     }
 
     @BeforeEach
@@ -124,7 +129,7 @@ abstract class KpiRollupsStoreIT {
         warehouse.storeBatch(doubled);
         assertThat(snapshot()).isEqualTo(once);
 
-        use(reopenStore());
+        use(testStore.reopen());
         warehouse.storeBatch(batch);
         assertThat(snapshot()).isEqualTo(once);
         assertThat(once.orders().periods()).extracting(OrdersReport.Period::orders).containsExactly(3L, 2L);

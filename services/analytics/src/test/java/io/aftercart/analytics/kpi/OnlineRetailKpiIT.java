@@ -6,25 +6,17 @@ import static org.awaitility.Awaitility.await;
 import io.aftercart.analytics.EventWarehouse;
 import io.aftercart.contracts.CanonicalEvent;
 import io.aftercart.contracts.EventJson;
-import io.aftercart.contracts.Topics;
 import io.aftercart.contracts.events.OrderCompleted;
 import io.aftercart.contracts.events.Product;
 import io.aftercart.contracts.events.ProductReturned;
-import io.aftercart.platform.kafka.EmbeddedKafkaBroker;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
+import io.aftercart.platform.testing.ApiClient;
+import io.aftercart.platform.testing.OnlineRetailCsv;
+import io.aftercart.platform.testing.OnlineRetailCsv.Row;
+import io.aftercart.platform.testing.ServiceTestRig;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -38,18 +30,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import java.util.zip.GZIPInputStream;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
@@ -66,107 +50,73 @@ import tools.jackson.databind.JsonNode;
  */
 class OnlineRetailKpiIT {
 
-    private static final Path DATA = Path.of(System.getProperty("aftercart.test.online-retail",
-            "../../../shared/data/online_retail/online_retail_until_2011-09.csv.gz"));
-
     @TempDir
     static Path dir;
 
-    private static EmbeddedKafkaBroker broker;
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
-    static class TestApp {
-    }
-
-    /** One CSV row with the fields the test reads. */
-    record Row(String invoice, String stockCode, long quantity, LocalDateTime date, BigDecimal price, String customer) {
-
-        boolean isReturn() {
-            return invoice.startsWith("C");
-        }
-
-        boolean isPurchase() {
-            return Character.isDigit(invoice.charAt(0));
-        }
-
-        BigDecimal value() {
-            return price.multiply(BigDecimal.valueOf(quantity));
-        }
-    }
+    private static ServiceTestRig rig;
 
     @BeforeAll
     static void startBroker() {
-        broker = new EmbeddedKafkaBroker(dir.resolve("kafka"), 0).start();
+        rig = ServiceTestRig.start(dir);
     }
 
     @AfterAll
     static void stopBroker() {
-        broker.close();
+        rig.close();
     }
 
     @Test
     void kpisAgreeWithAnIndependentComputationOverTheRawRows() throws Exception {
-        assertThat(DATA).as("the Online Retail data (set -Daftercart.test.online-retail to its path)").exists();
-        List<Row> rows = readRows();
-        List<Row> withCustomer = rows.stream().filter(r -> r.customer() != null).toList();
+        List<Row> rows = OnlineRetailCsv.read();
+        List<Row> withCustomer = rows.stream().filter(r -> r.customerId() != null).toList();
         List<CanonicalEvent> events = toEvents(withCustomer);
 
-        try (ConfigurableApplicationContext app = start()) {
+        try (ConfigurableApplicationContext app = rig.startService("analytics")) {
             long started = System.nanoTime();
-            produce(events);
+            rig.produceEvents(events);
             EventWarehouse warehouse = app.getBean(EventWarehouse.class);
             await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250))
                     .until(() -> warehouse.count() == events.size());
             System.out.printf("OnlineRetailKpiIT: %d rows (%d with a customer) -> %d events consumed in %d ms%n",
                     rows.size(), withCustomer.size(), events.size(), (System.nanoTime() - started) / 1_000_000);
-            int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+            ApiClient api = ApiClient.of(app);
 
-            assertCohorts(port, withCustomer);
-            assertRepeatPurchase(port, withCustomer);
-            assertMonthlyOrders(port, withCustomer);
-            assertReturnRates(port, withCustomer);
-            assertRebuildGivesTheSameKpis(port, events.size());
-            assertBadParametersAreProblems(port);
+            assertCohorts(api, withCustomer);
+            assertRepeatPurchase(api, withCustomer);
+            assertMonthlyOrders(api, withCustomer);
+            assertReturnRates(api, withCustomer);
+            assertRebuildGivesTheSameKpis(api, events.size());
+            assertBadParametersAreProblems(api);
         }
     }
 
-    private void assertRebuildGivesTheSameKpis(int port, int events) throws Exception {
+    private void assertRebuildGivesTheSameKpis(ApiClient api, int events) throws Exception {
         List<String> paths = List.of("/api/v1/kpis/cohorts?granularity=week&metric=revenue", "/api/v1/kpis/clv",
                 "/api/v1/kpis/repeat-purchase?from=2011-01-01&to=2011-07-01", "/api/v1/kpis/orders?granularity=day",
                 "/api/v1/kpis/returns?by=product&limit=1000");
         List<JsonNode> incremental = new ArrayList<>();
         for (String path : paths) {
-            incremental.add(get(port, path));
+            incremental.add(api.get(path, 200));
         }
-        HttpResponse<String> rebuild = http.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/api/v1/admin/kpis/rebuild"))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(rebuild.statusCode()).as(rebuild.body()).isEqualTo(200);
-        assertThat(EventJson.mapper().readTree(rebuild.body()).get("replayedEvents").asLong()).isEqualTo(events);
-        System.out.println("OnlineRetailKpiIT: rebuild " + rebuild.body());
+        JsonNode rebuild = api.post("/api/v1/admin/kpis/rebuild", null, 200);
+        assertThat(rebuild.get("replayedEvents").asLong()).isEqualTo(events);
+        System.out.println("OnlineRetailKpiIT: rebuild " + rebuild);
         for (int i = 0; i < paths.size(); i++) {
-            assertThat(get(port, paths.get(i))).as(paths.get(i)).isEqualTo(incremental.get(i));
+            assertThat(api.get(paths.get(i), 200)).as(paths.get(i)).isEqualTo(incremental.get(i));
         }
     }
 
-    private void assertBadParametersAreProblems(int port) throws Exception {
+    private void assertBadParametersAreProblems(ApiClient api) throws Exception {
         for (String query : List.of("cohorts?from=2011-13-01", "orders?to=yesterday", "orders?granularity=year",
                 "cohorts?granularity=day", "returns?by=colour", "nps?from=2011-02-01&to=2011-01-01")) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/api/v1/kpis/" + query)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(query).isEqualTo(400);
-            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-            assertThat(EventJson.mapper().readTree(response.body()).get("path").asString()).isNotBlank();
+            assertThat(api.get("/api/v1/kpis/" + query, 400).get("path").asString()).as(query).isNotBlank();
         }
     }
 
-    private void assertCohorts(int port, List<Row> rows) throws Exception {
+    private void assertCohorts(ApiClient api, List<Row> rows) throws Exception {
         Map<String, TreeSet<YearMonth>> monthsByCustomer = new HashMap<>();
         rows.stream().filter(Row::isPurchase).forEach(r ->
-                monthsByCustomer.computeIfAbsent(r.customer(), c -> new TreeSet<>()).add(YearMonth.from(r.date())));
+                monthsByCustomer.computeIfAbsent(r.customerId(), c -> new TreeSet<>()).add(YearMonth.from(r.invoiceDate())));
         YearMonth last = monthsByCustomer.values().stream().map(TreeSet::last).max(YearMonth::compareTo).orElseThrow();
         Map<YearMonth, long[]> expected = new TreeMap<>();
         monthsByCustomer.values().forEach(months -> {
@@ -176,7 +126,7 @@ class OnlineRetailKpiIT {
             months.forEach(month -> counts[(int) cohort.until(month, java.time.temporal.ChronoUnit.MONTHS)]++);
         });
 
-        JsonNode report = get(port, "/api/v1/kpis/cohorts?granularity=month&metric=customers");
+        JsonNode report = api.get("/api/v1/kpis/cohorts?granularity=month&metric=customers", 200);
         Map<YearMonth, long[]> actual = new TreeMap<>();
         for (JsonNode cohort : report.get("cohorts")) {
             long[] counts = new long[cohort.get("periods").size()];
@@ -196,13 +146,13 @@ class OnlineRetailKpiIT {
                 report.get("cohorts").get(1).get("periods").valueStream().map(p -> p.get("retention").asString()).toList());
     }
 
-    private void assertRepeatPurchase(int port, List<Row> rows) throws Exception {
+    private void assertRepeatPurchase(ApiClient api, List<Row> rows) throws Exception {
         Map<String, Set<String>> invoicesByCustomer = rows.stream().filter(Row::isPurchase).collect(
-                Collectors.groupingBy(Row::customer, Collectors.mapping(Row::invoice, Collectors.toSet())));
+                Collectors.groupingBy(Row::customerId, Collectors.mapping(Row::invoice, Collectors.toSet())));
         long customers = invoicesByCustomer.size();
         long repeaters = invoicesByCustomer.values().stream().filter(invoices -> invoices.size() >= 2).count();
 
-        JsonNode report = get(port, "/api/v1/kpis/repeat-purchase");
+        JsonNode report = api.get("/api/v1/kpis/repeat-purchase", 200);
         assertThat(report.get("customers").asLong()).isEqualTo(customers);
         assertThat(report.get("repeatCustomers").asLong()).isEqualTo(repeaters);
         assertThat(report.get("repeatRate").decimalValue()).isEqualByComparingTo(
@@ -211,16 +161,16 @@ class OnlineRetailKpiIT {
                 repeaters, customers, report.get("repeatRate").asString(), report.get("daysToSecondOrder"));
     }
 
-    private void assertMonthlyOrders(int port, List<Row> rows) throws Exception {
+    private void assertMonthlyOrders(ApiClient api, List<Row> rows) throws Exception {
         Map<YearMonth, BigDecimal> revenue = new TreeMap<>();
         Map<YearMonth, Set<String>> invoices = new TreeMap<>();
         rows.stream().filter(Row::isPurchase).forEach(r -> {
-            YearMonth month = YearMonth.from(r.date());
-            revenue.merge(month, r.value(), BigDecimal::add);
+            YearMonth month = YearMonth.from(r.invoiceDate());
+            revenue.merge(month, value(r), BigDecimal::add);
             invoices.computeIfAbsent(month, m -> new HashSet<>()).add(r.invoice());
         });
 
-        JsonNode periods = get(port, "/api/v1/kpis/orders?granularity=month").get("periods");
+        JsonNode periods = api.get("/api/v1/kpis/orders?granularity=month", 200).get("periods");
         List<String> printed = new ArrayList<>();
         Map<YearMonth, JsonNode> byMonth = new LinkedHashMap<>();
         periods.forEach(p -> byMonth.put(YearMonth.parse(p.get("start").asString().substring(0, 7)), p));
@@ -238,13 +188,13 @@ class OnlineRetailKpiIT {
         System.out.println("OnlineRetailKpiIT: AOV per month " + printed);
     }
 
-    private void assertReturnRates(int port, List<Row> rows) throws Exception {
+    private void assertReturnRates(ApiClient api, List<Row> rows) throws Exception {
         long sold = rows.stream().filter(Row::isPurchase).mapToLong(Row::quantity).sum();
-        long returned = rows.stream().filter(Row::isReturn).mapToLong(r -> -r.quantity()).sum();
+        long returned = rows.stream().filter(Row::isCancellation).mapToLong(r -> -r.quantity()).sum();
         BigDecimal soldValue = sum(rows, Row::isPurchase);
-        BigDecimal returnedValue = sum(rows, Row::isReturn).negate();
+        BigDecimal returnedValue = sum(rows, Row::isCancellation).negate();
 
-        JsonNode total = get(port, "/api/v1/kpis/returns?by=period&granularity=month").get("total");
+        JsonNode total = api.get("/api/v1/kpis/returns?by=period&granularity=month", 200).get("total");
         assertThat(total.get("itemsSold").asLong()).isEqualTo(sold);
         assertThat(total.get("itemsReturned").asLong()).isEqualTo(returned);
         assertThat(total.get("itemsSoldValue").decimalValue()).isEqualByComparingTo(soldValue.setScale(2, RoundingMode.HALF_UP));
@@ -258,8 +208,12 @@ class OnlineRetailKpiIT {
                 total.get("unitReturnRate").asString(), returnedValue, soldValue, total.get("valueReturnRate").asString());
     }
 
+    private static BigDecimal value(Row row) {
+        return row.unitPrice().multiply(BigDecimal.valueOf(row.quantity()));
+    }
+
     private static BigDecimal sum(List<Row> rows, Predicate<Row> filter) {
-        return rows.stream().filter(filter).map(Row::value).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return rows.stream().filter(filter).map(OnlineRetailKpiIT::value).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     private static List<CanonicalEvent> toEvents(List<Row> rows) {
@@ -272,96 +226,25 @@ class OnlineRetailKpiIT {
             String type;
             if (first.isPurchase()) {
                 type = "Order Completed";
-                BigDecimal total = lines.stream().map(Row::value).reduce(BigDecimal.ZERO, BigDecimal::add);
+                BigDecimal total = lines.stream().map(OnlineRetailKpiIT::value).reduce(BigDecimal.ZERO, BigDecimal::add);
                 properties = new OrderCompleted(invoice, total, null, null, null, null, null, null, "GBP",
                         lines.stream().map(r -> product(r, r.quantity())).toList());
-            } else if (first.isReturn()) {
+            } else if (first.isCancellation()) {
                 type = "Product Returned";
                 properties = new ProductReturned(invoice, invoice, lines.stream().map(r -> product(r, -r.quantity()))
                         .toList(), null, "GBP", null, null);
             } else {
                 return; // an adjustment
             }
-            var time = first.date().toInstant(ZoneOffset.UTC);
+            var time = first.invoiceDate().toInstant(ZoneOffset.UTC);
             events.add(new CanonicalEvent("online-retail-" + invoice, type, null, "online-retail", time, time,
-                    first.customer(), null, EventJson.toProperties(properties), null));
+                    first.customerId(), null, EventJson.toProperties(properties), null));
         });
         return events;
     }
 
     private static Product product(Row row, long quantity) {
-        return new Product(row.stockCode(), null, null, null, null, null, row.price(), Math.toIntExact(quantity), null,
+        return new Product(row.stockCode(), null, null, null, null, null, row.unitPrice(), Math.toIntExact(quantity), null,
                 null);
-    }
-
-    private static List<Row> readRows() throws IOException {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
-                new GZIPInputStream(Files.newInputStream(DATA)), StandardCharsets.UTF_8))) {
-            reader.readLine(); // header
-            List<Row> rows = new ArrayList<>(371_000);
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                List<String> f = fields(line);
-                rows.add(new Row(f.get(0), f.get(1), Long.parseLong(f.get(3)),
-                        LocalDateTime.parse(f.get(4).replace(' ', 'T')), new BigDecimal(f.get(5)),
-                        f.get(6).isEmpty() ? null : f.get(6)));
-            }
-            return rows;
-        }
-    }
-
-    /** RFC 4180 fields of one line (no field of this file spans lines). */
-    private static List<String> fields(String line) {
-        List<String> fields = new ArrayList<>(8);
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
-        }
-        fields.add(field.toString());
-        return fields;
-    }
-
-    private void produce(List<CanonicalEvent> events) {
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", broker.bootstrapServers(),
-                "acks", "all", "enable.idempotence", true, "linger.ms", 20, "batch.size", 1 << 20,
-                "compression.type", "lz4"), new StringSerializer(), new ByteArraySerializer())) {
-            for (CanonicalEvent event : events) {
-                producer.send(new ProducerRecord<>(Topics.EVENTS.topicName(), event.partitionKey(), EventJson.write(event)));
-            }
-            producer.flush();
-        }
-    }
-
-    private JsonNode get(int port, String pathAndQuery) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + pathAndQuery)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(pathAndQuery + " -> " + response.body()).isEqualTo(200);
-        return EventJson.mapper().readTree(response.body());
-    }
-
-    private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(TestApp.class).run(
-                "--server.port=0",
-                "--aftercart.kafka.bootstrap-servers=" + broker.bootstrapServers(),
-                "--aftercart.data-dir=" + dir.resolve("data"),
-                "--aftercart.services=analytics",
-                "--spring.autoconfigure.exclude=org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration");
     }
 }

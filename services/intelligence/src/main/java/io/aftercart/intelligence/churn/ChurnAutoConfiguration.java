@@ -2,6 +2,7 @@ package io.aftercart.intelligence.churn;
 
 import io.aftercart.contracts.Topics;
 import io.aftercart.intelligence.IntelligenceAutoConfiguration;
+import io.aftercart.intelligence.IntelligenceProperties;
 import io.aftercart.intelligence.churn.internal.ChurnStore;
 import io.aftercart.intelligence.churn.internal.ModelVersionStore;
 import io.aftercart.intelligence.kafka.ChurnEventListener;
@@ -14,7 +15,6 @@ import io.aftercart.platform.store.ServiceStore;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
@@ -24,7 +24,6 @@ import org.springframework.util.backoff.ExponentialBackOff;
 /** Churn and lifetime value: the purchase ledger fed from the events topic, the models, their schedule and API. */
 @AutoConfiguration(after = {IntelligenceAutoConfiguration.class, KafkaBackboneAutoConfiguration.class})
 @ConditionalOnService(IntelligenceAutoConfiguration.SERVICE)
-@EnableConfigurationProperties(ChurnProperties.class)
 public class ChurnAutoConfiguration {
 
     static final String CONSUMER = "intelligence-churn";
@@ -40,21 +39,21 @@ public class ChurnAutoConfiguration {
     }
 
     @Bean
-    ChurnModels churnModels(ChurnStore churnStore, ServiceStore intelligenceStore, ChurnProperties properties,
-            KafkaTemplate<String, byte[]> eventKafkaTemplate) {
-        return new ChurnModels(churnStore, new ModelVersionStore(intelligenceStore), properties,
+    ChurnModels churnModels(ChurnStore churnStore, ServiceStore intelligenceStore,
+            IntelligenceProperties properties, KafkaTemplate<String, byte[]> eventKafkaTemplate) {
+        return new ChurnModels(churnStore, new ModelVersionStore(intelligenceStore), properties.churn(),
                 new PredictionPublisher(eventKafkaTemplate), Clock.systemUTC());
     }
 
     @Bean
-    ChurnRefitSchedule churnRefitSchedule(ChurnModels churnModels, ChurnProperties properties) {
-        return new ChurnRefitSchedule(churnModels, properties);
+    ChurnRefitSchedule churnRefitSchedule(ChurnModels churnModels, IntelligenceProperties properties) {
+        return new ChurnRefitSchedule(churnModels, properties.churn());
     }
 
     @Bean
     ConcurrentMessageListenerContainer<String, byte[]> churnEventListenerContainer(ServiceConsumers consumers,
-            PurchaseLedger purchaseLedger, ChurnModels churnModels, ChurnProperties properties) {
-        var factory = consumers.batchFactory(CONSUMER, properties.consumerConcurrency());
+            PurchaseLedger purchaseLedger, ChurnModels churnModels, IntelligenceProperties properties) {
+        var factory = consumers.batchFactory(CONSUMER, properties.churn().consumerConcurrency());
         // Skipping a poll that failed to store would commit its offsets and lose it: retry until the store is back.
         ExponentialBackOff backOff = new ExponentialBackOff(500, 2);
         backOff.setMaxInterval(30_000);

@@ -1,12 +1,11 @@
 package io.aftercart.intelligence.churn;
 
 import java.time.Duration;
-import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Settings of the churn and lifetime-value predictions ({@code aftercart.intelligence.churn.*}, environment
- * {@code AFTERCART_INTELLIGENCE_CHURN_*}).
+ * {@code AFTERCART_INTELLIGENCE_CHURN_*}), part of {@link io.aftercart.intelligence.IntelligenceProperties}.
  *
  * @param refitInterval         time between scheduled refits ({@code ..._REFIT_INTERVAL}); 0 turns the schedule off
  * @param refitInitialDelay     first scheduled refit after start-up ({@code ..._REFIT_INITIAL_DELAY})
@@ -23,7 +22,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param atRiskPAlive          P(alive) below which a valuable customer is at risk ({@code ..._AT_RISK_P_ALIVE})
  * @param consumerConcurrency   consumers of {@code aftercart.events} ({@code ..._CONSUMER_CONCURRENCY}); 1 suits DuckDB
  */
-@ConfigurationProperties("aftercart.intelligence.churn")
 public record ChurnProperties(
         @DefaultValue("P1D") Duration refitInterval,
         @DefaultValue("PT1M") Duration refitInitialDelay,

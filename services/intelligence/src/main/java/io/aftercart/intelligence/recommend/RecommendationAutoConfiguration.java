@@ -2,6 +2,7 @@ package io.aftercart.intelligence.recommend;
 
 import io.aftercart.contracts.Topics;
 import io.aftercart.intelligence.IntelligenceAutoConfiguration;
+import io.aftercart.intelligence.IntelligenceProperties;
 import io.aftercart.intelligence.kafka.RecommendationEventListener;
 import io.aftercart.intelligence.recommend.internal.RecommendationStore;
 import io.aftercart.intelligence.web.RecommendationController;
@@ -12,7 +13,6 @@ import io.aftercart.platform.store.ServiceStore;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -25,7 +25,6 @@ import org.springframework.util.backoff.ExponentialBackOff;
  */
 @AutoConfiguration(after = {IntelligenceAutoConfiguration.class, KafkaBackboneAutoConfiguration.class})
 @ConditionalOnService(IntelligenceAutoConfiguration.SERVICE)
-@EnableConfigurationProperties(RecommendationProperties.class)
 public class RecommendationAutoConfiguration {
 
     static final String CONSUMER = "intelligence-recommend";
@@ -46,8 +45,8 @@ public class RecommendationAutoConfiguration {
 
     @Bean
     ConcurrentMessageListenerContainer<String, byte[]> recommendationListenerContainer(ServiceConsumers consumers,
-            RecommendationRecorder recommendationRecorder, RecommendationProperties properties) {
-        var factory = consumers.batchFactory(CONSUMER, properties.consumerConcurrency());
+            RecommendationRecorder recommendationRecorder, IntelligenceProperties properties) {
+        var factory = consumers.batchFactory(CONSUMER, properties.recommend().consumerConcurrency());
         // Skipping a poll that failed to store would commit its offsets and lose it: retry until the store is back.
         ExponentialBackOff backOff = new ExponentialBackOff(500, 2);
         backOff.setMaxInterval(30_000);
@@ -59,7 +58,7 @@ public class RecommendationAutoConfiguration {
 
     @Bean
     @ConditionalOnWebApplication
-    RecommendationController recommendationController(Recommender recommender, RecommendationProperties properties) {
-        return new RecommendationController(recommender, properties);
+    RecommendationController recommendationController(Recommender recommender, IntelligenceProperties properties) {
+        return new RecommendationController(recommender, properties.recommend());
     }
 }

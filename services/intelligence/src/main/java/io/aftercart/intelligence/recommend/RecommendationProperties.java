@@ -1,10 +1,10 @@
 package io.aftercart.intelligence.recommend;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Settings of the recommendation part of the intelligence service.
+ * Settings of the recommendation part of the intelligence service ({@code aftercart.intelligence.recommend.*}),
+ * part of {@link io.aftercart.intelligence.IntelligenceProperties}.
  *
  * @param consumerConcurrency consumers of {@code aftercart.events} for recommendations in this process
  *                            ({@code AFTERCART_INTELLIGENCE_RECOMMEND_CONSUMER_CONCURRENCY}); 1 suits DuckDB
@@ -12,7 +12,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                            ({@code AFTERCART_INTELLIGENCE_RECOMMEND_DEFAULT_LIMIT})
  * @param maxLimit            the largest {@code limit} accepted ({@code AFTERCART_INTELLIGENCE_RECOMMEND_MAX_LIMIT})
  */
-@ConfigurationProperties("aftercart.intelligence.recommend")
 public record RecommendationProperties(
         @DefaultValue("1") int consumerConcurrency,
         @DefaultValue("10") int defaultLimit,

@@ -2,6 +2,7 @@ package io.aftercart.intelligence.sentiment;
 
 import io.aftercart.contracts.Topics;
 import io.aftercart.intelligence.IntelligenceAutoConfiguration;
+import io.aftercart.intelligence.IntelligenceProperties;
 import io.aftercart.intelligence.kafka.SentimentEventListener;
 import io.aftercart.intelligence.web.SentimentController;
 import io.aftercart.platform.config.ConditionalOnService;
@@ -11,7 +12,6 @@ import io.aftercart.platform.store.ServiceStore;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
@@ -25,14 +25,13 @@ import org.springframework.util.backoff.ExponentialBackOff;
  */
 @AutoConfiguration(after = {IntelligenceAutoConfiguration.class, KafkaBackboneAutoConfiguration.class})
 @ConditionalOnService(IntelligenceAutoConfiguration.SERVICE)
-@EnableConfigurationProperties(SentimentProperties.class)
 public class SentimentAutoConfiguration {
 
     static final String CONSUMER = "intelligence-sentiment";
 
     @Bean
-    SentimentAnalyzer sentimentAnalyzer(SentimentProperties properties) {
-        return new SentimentAnalyzer(properties.aspects());
+    SentimentAnalyzer sentimentAnalyzer(IntelligenceProperties properties) {
+        return new SentimentAnalyzer(properties.sentiment().aspects());
     }
 
     @Bean
@@ -42,15 +41,15 @@ public class SentimentAutoConfiguration {
 
     @Bean
     SentimentRecorder sentimentRecorder(SentimentAnalyzer sentimentAnalyzer, SentimentStore sentimentStore,
-            SentimentProperties properties) {
-        return new SentimentRecorder(sentimentAnalyzer, sentimentStore, properties);
+            IntelligenceProperties properties) {
+        return new SentimentRecorder(sentimentAnalyzer, sentimentStore, properties.sentiment());
     }
 
     @Bean
     ConcurrentMessageListenerContainer<String, byte[]> sentimentListenerContainer(ServiceConsumers consumers,
             SentimentRecorder sentimentRecorder, KafkaTemplate<String, byte[]> eventKafkaTemplate,
-            SentimentProperties properties) {
-        var factory = consumers.batchFactory(CONSUMER, properties.consumerConcurrency());
+            IntelligenceProperties properties) {
+        var factory = consumers.batchFactory(CONSUMER, properties.sentiment().consumerConcurrency());
         // Skipping a poll that failed to publish or store would commit its offsets and lose it: retry instead.
         ExponentialBackOff backOff = new ExponentialBackOff(500, 2);
         backOff.setMaxInterval(30_000);
@@ -63,7 +62,7 @@ public class SentimentAutoConfiguration {
     @Bean
     @ConditionalOnWebApplication
     SentimentController sentimentController(SentimentAnalyzer sentimentAnalyzer, SentimentStore sentimentStore,
-            SentimentProperties properties) {
-        return new SentimentController(sentimentAnalyzer, sentimentStore, properties);
+            IntelligenceProperties properties) {
+        return new SentimentController(sentimentAnalyzer, sentimentStore, properties.sentiment());
     }
 }

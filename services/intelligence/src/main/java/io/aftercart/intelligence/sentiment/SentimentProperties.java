@@ -3,11 +3,11 @@ package io.aftercart.intelligence.sentiment;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Settings of the sentiment part of the intelligence service.
+ * Settings of the sentiment part of the intelligence service ({@code aftercart.intelligence.sentiment.*}), part of
+ * {@link io.aftercart.intelligence.IntelligenceProperties}.
  *
  * @param consumerConcurrency      consumers of {@code aftercart.events} for sentiment in this process
  *                                 ({@code AFTERCART_INTELLIGENCE_SENTIMENT_CONSUMER_CONCURRENCY}); 1 suits DuckDB
@@ -24,7 +24,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                                 {@code sentiment/aspects.properties}) or adding an aspect; an empty list removes it
  *                                 ({@code aftercart.intelligence.sentiment.aspects.delivery=deliver*,courier,...})
  */
-@ConfigurationProperties("aftercart.intelligence.sentiment")
 public record SentimentProperties(
         @DefaultValue("1") int consumerConcurrency,
         @DefaultValue("-0.5") double serviceRecoveryThreshold,

@@ -1,6 +1,7 @@
 package io.aftercart.intelligence.sentiment;
 
-import io.aftercart.intelligence.sentiment.internal.BatchUpsert;
+import io.aftercart.platform.store.BulkInsert;
+import io.aftercart.platform.store.BulkInsert.Column;
 import io.aftercart.platform.store.ServiceStore;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -33,29 +34,27 @@ public class SentimentStore {
             + " COUNT(*) FILTER (WHERE label = 'neutral') AS neutral,"
             + " COUNT(*) FILTER (WHERE label = 'negative') AS negative";
 
+    private static final BulkInsert RESULTS = new BulkInsert("sentiment_results", List.of(
+            new Column("event_id", "VARCHAR"), new Column("customer_id", "VARCHAR"),
+            new Column("source_type", "VARCHAR"), new Column("product_id", "VARCHAR"),
+            new Column("order_id", "VARCHAR"), new Column("event_time", "TIMESTAMP"),
+            new Column("compound", "DOUBLE"), new Column("label", "VARCHAR"), new Column("pos", "DOUBLE"),
+            new Column("neu", "DOUBLE"), new Column("neg", "DOUBLE"), new Column("service_recovery", "BOOLEAN")),
+            "ON CONFLICT (event_id) DO NOTHING");
+    private static final BulkInsert ASPECTS = new BulkInsert("sentiment_aspects", List.of(
+            new Column("event_id", "VARCHAR"), new Column("aspect_index", "INTEGER"), new Column("aspect", "VARCHAR"),
+            new Column("sentence", "INTEGER"), new Column("compound", "DOUBLE"), new Column("label", "VARCHAR"),
+            new Column("event_time", "TIMESTAMP")),
+            "ON CONFLICT (event_id, aspect_index) DO NOTHING");
+    private static final BulkInsert ORDER_ACTIVITY = new BulkInsert("sentiment_order_activity", List.of(
+            new Column("order_id", "VARCHAR"), new Column("last_activity", "TIMESTAMP")),
+            "ON CONFLICT (order_id) DO UPDATE SET last_activity ="
+                    + " GREATEST(sentiment_order_activity.last_activity, EXCLUDED.last_activity)");
+
     private final ServiceStore store;
-    private final BatchUpsert results;
-    private final BatchUpsert aspects;
-    private final BatchUpsert orderActivity;
 
     public SentimentStore(ServiceStore store) {
         this.store = store;
-        this.results = new BatchUpsert(store, "sentiment_results",
-                "event_id, customer_id, source_type, product_id, order_id, event_time, compound, label, pos, neu, neg,"
-                        + " service_recovery",
-                "event_id VARCHAR, customer_id VARCHAR, source_type VARCHAR, product_id VARCHAR, order_id VARCHAR,"
-                        + " event_time TIMESTAMP, compound DOUBLE, label VARCHAR, pos DOUBLE, neu DOUBLE, neg DOUBLE,"
-                        + " service_recovery BOOLEAN",
-                "ON CONFLICT (event_id) DO NOTHING");
-        this.aspects = new BatchUpsert(store, "sentiment_aspects",
-                "event_id, aspect_index, aspect, sentence, compound, label, event_time",
-                "event_id VARCHAR, aspect_index INTEGER, aspect VARCHAR, sentence INTEGER, compound DOUBLE,"
-                        + " label VARCHAR, event_time TIMESTAMP",
-                "ON CONFLICT (event_id, aspect_index) DO NOTHING");
-        this.orderActivity = new BatchUpsert(store, "sentiment_order_activity", "order_id, last_activity",
-                "order_id VARCHAR, last_activity TIMESTAMP",
-                "ON CONFLICT (order_id) DO UPDATE SET last_activity ="
-                        + " GREATEST(sentiment_order_activity.last_activity, EXCLUDED.last_activity)");
     }
 
     /** Stores results (and their aspects) in one transaction; event ids already stored are left as they are. */
@@ -76,8 +75,8 @@ public class SentimentStore {
             }
         }
         store.transactions().executeWithoutResult(status -> {
-            results.write(resultRows);
-            aspects.write(aspectRows);
+            RESULTS.write(store, resultRows);
+            ASPECTS.write(store, aspectRows);
         });
     }
 
@@ -88,7 +87,7 @@ public class SentimentStore {
         }
         List<Object[]> rows = new ArrayList<>(latestByOrder.size());
         latestByOrder.forEach((order, time) -> rows.add(new Object[] {order, utc(time)}));
-        store.transactions().executeWithoutResult(status -> orderActivity.write(rows));
+        store.transactions().executeWithoutResult(status -> ORDER_ACTIVITY.write(store, rows));
     }
 
     /** The latest recorded activity of each of the given orders that has any. */

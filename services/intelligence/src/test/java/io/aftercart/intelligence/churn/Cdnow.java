@@ -2,6 +2,7 @@ package io.aftercart.intelligence.churn;
 
 import io.aftercart.intelligence.churn.internal.Purchase;
 import io.aftercart.intelligence.churn.internal.PurchaseSummaries;
+import io.aftercart.platform.testing.ReferenceData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -26,7 +27,7 @@ final class Cdnow {
     static Map<Integer, PurchaseSummary> calibrationSummaries() {
         Map<Integer, List<Purchase>> byCustomer = new TreeMap<>();
         try {
-            for (String line : Files.readAllLines(ReferenceData.file("cdnow/CDNOW_sample.txt"))) {
+            for (String line : Files.readAllLines(ReferenceData.path("cdnow/CDNOW_sample.txt"))) {
                 String[] f = line.trim().split("\\s+");
                 if (f.length < 5) {
                     continue;
@@ -49,7 +50,7 @@ final class Cdnow {
     static Map<Integer, double[]> publishedSummary() {
         Map<Integer, double[]> rows = new TreeMap<>();
         try {
-            List<String> lines = Files.readAllLines(ReferenceData.file("cdnow/cdnow_customers_summary_with_transactions.csv"));
+            List<String> lines = Files.readAllLines(ReferenceData.path("cdnow/cdnow_customers_summary_with_transactions.csv"));
             for (String line : lines.subList(1, lines.size())) {
                 String[] f = line.trim().split(",");
                 rows.put(Integer.parseInt(f[0]), new double[] {Double.parseDouble(f[1]), Double.parseDouble(f[2]),

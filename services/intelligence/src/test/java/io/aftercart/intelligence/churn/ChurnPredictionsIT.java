@@ -7,12 +7,9 @@ import static org.awaitility.Awaitility.await;
 import io.aftercart.contracts.CanonicalEvent;
 import io.aftercart.contracts.EventJson;
 import io.aftercart.contracts.Topics;
-import io.aftercart.platform.kafka.EmbeddedKafkaBroker;
+import io.aftercart.platform.testing.ApiClient;
+import io.aftercart.platform.testing.ServiceTestRig;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,19 +26,10 @@ import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.random.Well19937c;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -60,32 +48,29 @@ class ChurnPredictionsIT {
     @TempDir
     static Path dir;
 
-    private static EmbeddedKafkaBroker broker;
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
-    static class TestApp {
-    }
+    private static ServiceTestRig rig;
 
     @BeforeAll
     static void startBroker() {
-        broker = new EmbeddedKafkaBroker(dir.resolve("kafka"), 0).start();
+        rig = ServiceTestRig.start(dir);
     }
 
     @AfterAll
     static void stopBroker() {
-        broker.close();
+        rig.close();
     }
 
     @Test
     void summarisesOrdersRefitsOnDemandAndPublishesPredictions() throws Exception {
         List<CanonicalEvent> events = new ArrayList<>(history());
         events.addAll(traced());
-        try (ConfigurableApplicationContext app = start()) {
-            int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
-            produce(events);
-            produce(events.subList(0, 40)); // a producer retrying part of its output
+        try (ConfigurableApplicationContext app = rig.startService("intelligence",
+                "--aftercart.intelligence.churn.refit-interval=0s",
+                "--aftercart.intelligence.churn.min-customers=20",
+                "--aftercart.intelligence.churn.min-repeat-customers=5")) {
+            ApiClient api = ApiClient.of(app);
+            rig.produceEvents(events);
+            rig.produceEvents(events.subList(0, 40)); // a producer retrying part of its output
             PurchaseLedger ledger = app.getBean(PurchaseLedger.class);
             await().atMost(Duration.ofSeconds(60)).until(() -> ledger.summary("traced").isPresent()
                     && ledger.summary("traced").get().purchaseDays() == 3
@@ -103,11 +88,11 @@ class ChurnPredictionsIT {
             // the refund arrived before its order and still counts; net spend below zero does not break anything
             assertThat(ledger.summary("late").orElseThrow().totalSpend()).isEqualByComparingTo("-5");
 
-            JsonNode before = getJson(port, "/api/v1/customers/traced/predictions", 200);
+            JsonNode before = api.get("/api/v1/customers/traced/predictions", 200);
             assertThat(before.get("status").asString()).isEqualTo("INSUFFICIENT_DATA");
             assertThat(before.get("reason").asString()).isNotBlank();
 
-            JsonNode version = postJson(port, "/api/v1/models/churn/refit", 200);
+            JsonNode version = api.post("/api/v1/models/churn/refit", null, 200);
             assertThat(version.get("status").asString()).as(version.toString()).isEqualTo("FITTED");
             assertThat(version.get("customers").asLong()).isEqualTo(CUSTOMERS + 2);
             assertThat(version.get("purchaseModel").get("r").asDouble()).isPositive();
@@ -126,22 +111,22 @@ class ChurnPredictionsIT {
             assertThat(tracedScore.get("clvLow").asDouble()).isLessThanOrEqualTo(tracedScore.get("clvHigh").asDouble());
             assertThat(tracedScore.get("currency").asString()).isEqualTo("EUR");
 
-            JsonNode answered = getJson(port, "/api/v1/customers/traced/predictions", 200);
+            JsonNode answered = api.get("/api/v1/customers/traced/predictions", 200);
             assertThat(answered.get("status").asString()).isEqualTo("SCORED");
             assertThat(answered.get("pAlive").asDouble()).isCloseTo(pAlive, within(1e-9));
             assertThat(answered.get("expectedNextOrderDate").asString()).isNotBlank();
-            assertThat(getJson(port, "/api/v1/customers/traced/predictions?horizonDays=365", 200)
+            assertThat(api.get("/api/v1/customers/traced/predictions?horizonDays=365", 200)
                     .get("expectedPurchases").asDouble()).isGreaterThan(answered.get("expectedPurchases").asDouble());
 
-            JsonNode model = getJson(port, "/api/v1/models/churn", 200);
+            JsonNode model = api.get("/api/v1/models/churn", 200);
             assertThat(model.get("current").get("version").asLong()).isEqualTo(version.get("version").asLong());
-            JsonNode atRisk = getJson(port, "/api/v1/models/churn/at-risk?limit=5", 200);
+            JsonNode atRisk = api.get("/api/v1/models/churn/at-risk?limit=5", 200);
             atRisk.get("customers").forEach(c -> assertThat(c.get("atRisk").asBoolean()).isTrue());
 
-            assertThat(getJson(port, "/api/v1/customers/nobody/predictions", 404).get("status").asInt()).isEqualTo(404);
-            assertThat(getJson(port, "/api/v1/customers/traced/predictions?horizonDays=x", 400).get("path").asString())
+            assertThat(api.get("/api/v1/customers/nobody/predictions", 404).get("status").asInt()).isEqualTo(404);
+            assertThat(api.get("/api/v1/customers/traced/predictions?horizonDays=x", 400).get("path").asString())
                     .isEqualTo("horizonDays");
-            assertThat(getJson(port, "/api/v1/models/churn/at-risk?limit=0", 400).get("path").asString())
+            assertThat(api.get("/api/v1/models/churn/at-risk?limit=0", 400).get("path").asString())
                     .isEqualTo("limit");
         }
     }
@@ -199,33 +184,9 @@ class ChurnPredictionsIT {
                 null);
     }
 
-    private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(TestApp.class).run(
-                "--server.port=0",
-                "--aftercart.kafka.bootstrap-servers=" + broker.bootstrapServers(),
-                "--aftercart.data-dir=" + dir.resolve("data"),
-                "--aftercart.services=intelligence",
-                "--aftercart.intelligence.churn.refit-interval=0s",
-                "--aftercart.intelligence.churn.min-customers=20",
-                "--aftercart.intelligence.churn.min-repeat-customers=5",
-                "--spring.autoconfigure.exclude=org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration");
-    }
-
-    private void produce(List<CanonicalEvent> events) {
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", broker.bootstrapServers(),
-                "acks", "all", "enable.idempotence", true), new StringSerializer(), new ByteArraySerializer())) {
-            events.forEach(e -> producer.send(new ProducerRecord<>(Topics.EVENTS.topicName(), e.partitionKey(),
-                    EventJson.write(e))));
-            producer.flush();
-        }
-    }
-
     private Map<String, JsonNode> predictions(int expectedCustomers) {
         Map<String, JsonNode> latest = new HashMap<>();
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of("bootstrap.servers", broker.bootstrapServers(),
-                "group.id", "predictions-reader", "auto.offset.reset", "earliest"), new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(Topics.PREDICTIONS.topicName()));
+        try (KafkaConsumer<String, byte[]> consumer = rig.consumer(Topics.PREDICTIONS)) {
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     JsonNode value = EventJson.mapper().readTree(record.value());
@@ -236,20 +197,5 @@ class ChurnPredictionsIT {
             });
         }
         return latest;
-    }
-
-    private JsonNode getJson(int port, String path, int expectedStatus) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(), expectedStatus);
-    }
-
-    private JsonNode postJson(int port, String path, int expectedStatus) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), expectedStatus);
-    }
-
-    private JsonNode send(HttpRequest request, int expectedStatus) throws Exception {
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(request.uri() + " -> " + response.body()).isEqualTo(expectedStatus);
-        return EventJson.mapper().readTree(response.body());
     }
 }

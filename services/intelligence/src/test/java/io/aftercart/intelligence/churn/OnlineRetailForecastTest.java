@@ -6,11 +6,7 @@ import static org.assertj.core.api.Assertions.withinPercentage;
 import io.aftercart.intelligence.churn.internal.BgNbd;
 import io.aftercart.intelligence.churn.internal.BgNbdFitter;
 import io.aftercart.intelligence.churn.internal.CustomerGroups;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.aftercart.platform.testing.OnlineRetailCsv;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -18,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,7 +27,7 @@ class OnlineRetailForecastTest {
     private static final LocalDate HOLDOUT_END = LocalDate.of(2011, 9, 30);
 
     @Test
-    void forecastBeatsNaiveBaselinesAndHitsTheTotal() throws IOException {
+    void forecastBeatsNaiveBaselinesAndHitsTheTotal() {
         Map<String, TreeSet<LocalDate>> days = purchaseDays();
         List<Double> ages = new ArrayList<>();
         List<Double> recencies = new ArrayList<>();
@@ -129,51 +124,13 @@ class OnlineRetailForecastTest {
     }
 
     /** Purchase days per customer: invoices that are not cancellations, lines with a positive quantity. */
-    private static Map<String, TreeSet<LocalDate>> purchaseDays() throws IOException {
+    private static Map<String, TreeSet<LocalDate>> purchaseDays() {
         Map<String, TreeSet<LocalDate>> days = new TreeMap<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(new GZIPInputStream(
-                Files.newInputStream(ReferenceData.file("online_retail/online_retail_until_2011-09.csv.gz"))),
-                StandardCharsets.UTF_8))) {
-            reader.readLine();
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                List<String> f = csv(line);
-                String invoice = f.get(0);
-                String customer = f.get(6);
-                if (customer.isEmpty() || !Character.isDigit(invoice.charAt(0)) || Integer.parseInt(f.get(3)) <= 0) {
-                    continue;
-                }
-                days.computeIfAbsent(customer, k -> new TreeSet<>()).add(LocalDate.parse(f.get(4).substring(0, 10)));
+        for (OnlineRetailCsv.Row row : OnlineRetailCsv.read()) {
+            if (row.customerId() != null && row.isPurchase() && row.quantity() > 0) {
+                days.computeIfAbsent(row.customerId(), k -> new TreeSet<>()).add(row.invoiceDate().toLocalDate());
             }
         }
         return days;
-    }
-
-    /** RFC 4180 fields of one line (quoted fields may hold commas and doubled quotes). */
-    private static List<String> csv(String line) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
-        }
-        fields.add(field.toString());
-        return fields;
     }
 }

@@ -24,7 +24,7 @@ import java.util.function.Function;
  * products most customers bought (for new items: the most popular ones the customer has not bought).
  *
  * <p>Run: {@code java -cp <test classpath> io.aftercart.intelligence.recommend.RecommendationEvaluation}
- * (optionally {@code -Daftercart.reference-data=<shared/data>}).
+ * {@code -Daftercart.reference-data=<shared/data folder>}.
  */
 public final class RecommendationEvaluation {
 

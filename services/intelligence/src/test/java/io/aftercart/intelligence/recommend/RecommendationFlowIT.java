@@ -6,11 +6,8 @@ import static org.awaitility.Awaitility.await;
 import io.aftercart.contracts.CanonicalEvent;
 import io.aftercart.contracts.EventJson;
 import io.aftercart.contracts.Topics;
-import io.aftercart.platform.kafka.EmbeddedKafkaBroker;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.aftercart.platform.testing.ApiClient;
+import io.aftercart.platform.testing.ServiceTestRig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,17 +15,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -46,23 +36,18 @@ class RecommendationFlowIT {
     @TempDir
     static Path dir;
 
-    private static EmbeddedKafkaBroker broker;
-    private final HttpClient http = HttpClient.newHttpClient();
     private int sequence;
 
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
-    static class TestApp {
-    }
+    private static ServiceTestRig rig;
 
     @BeforeAll
     static void startBroker() {
-        broker = new EmbeddedKafkaBroker(dir.resolve("kafka"), 0).start();
+        rig = ServiceTestRig.start(dir);
     }
 
     @AfterAll
     static void stopBroker() {
-        broker.close();
+        rig.close();
     }
 
     @Test
@@ -80,16 +65,16 @@ class RecommendationFlowIT {
         long expectedLines = 6 * 5 + 6;
         String annBefore;
         String relatedBefore;
-        try (ConfigurableApplicationContext app = start()) {
-            int port = port(app);
-            produce(events);
-            produce(events.subList(0, 10)); // a producer retrying part of its output
+        try (ConfigurableApplicationContext app = rig.startService("intelligence")) {
+            ApiClient api = ApiClient.of(app);
+            rig.produceEvents(events);
+            rig.produceEvents(events.subList(0, 10)); // a producer retrying part of its output
             Recommender recommender = app.getBean(Recommender.class);
             await().atMost(Duration.ofSeconds(60))
-                    .until(() -> recommender.size().orderLines() == expectedLines && ann(port).size() > 0
-                            && !ann(port).toString().contains("\"tent\""));
+                    .until(() -> recommender.size().orderLines() == expectedLines && ann(api).size() > 0
+                            && !ann(api).toString().contains("\"tent\""));
 
-            JsonNode ann = getJson(port, "/api/v1/customers/ann/recommendations?limit=5", 200);
+            JsonNode ann = api.get("/api/v1/customers/ann/recommendations?limit=5", 200);
             assertThat(ann.get("coldStart").asBoolean()).isFalse();
             JsonNode first = ann.get("items").get(0);
             assertThat(first.get("productId").asString()).isEqualTo("socks");
@@ -98,48 +83,48 @@ class RecommendationFlowIT {
                 assertThat(item.get("productId").asString()).isNotEqualTo("tent");
                 assertThat(item.get("reason").asString()).isNotBlank();
             }
-            JsonNode newOnly = getJson(port, "/api/v1/customers/hiker-1/recommendations?newOnly=true&limit=1", 200);
+            JsonNode newOnly = api.get("/api/v1/customers/hiker-1/recommendations?newOnly=true&limit=1", 200);
             assertThat(newOnly.get("items").get(0).get("productId").asString()).isEqualTo("tent");
             assertThat(newOnly.get("items").get(0).get("reason").asString()).isEqualTo("bought with boots");
 
-            JsonNode stranger = getJson(port, "/api/v1/customers/stranger/recommendations", 200);
+            JsonNode stranger = api.get("/api/v1/customers/stranger/recommendations", 200);
             assertThat(stranger.get("coldStart").asBoolean()).isTrue();
             assertThat(stranger.get("items").get(0).get("reason").asString()).contains("no purchases on record");
-            JsonNode related = getJson(port, "/api/v1/products/tent/related?limit=3", 200);
+            JsonNode related = api.get("/api/v1/products/tent/related?limit=3", 200);
             assertThat(related.get("items").get(0).get("productId").asString()).isEqualTo("boots");
 
-            assertThat(getJson(port, "/api/v1/products/unknown-sku/related", 404).get("status").asInt())
+            assertThat(api.get("/api/v1/products/unknown-sku/related", 404).get("status").asInt())
                     .isEqualTo(404);
-            assertThat(getJson(port, "/api/v1/customers/ann/recommendations?limit=0", 400).get("path").asString())
+            assertThat(api.get("/api/v1/customers/ann/recommendations?limit=0", 400).get("path").asString())
                     .isEqualTo("limit");
-            assertThat(getJson(port, "/api/v1/customers/ann/recommendations?limit=x", 400).get("status").asInt())
+            assertThat(api.get("/api/v1/customers/ann/recommendations?limit=x", 400).get("status").asInt())
                     .isEqualTo(400);
-            assertThat(getJson(port, "/api/v1/customers/ann/recommendations?newOnly=maybe", 400).get("path")
+            assertThat(api.get("/api/v1/customers/ann/recommendations?newOnly=maybe", 400).get("path")
                     .asString()).isEqualTo("newOnly");
             annBefore = ann.toString();
             relatedBefore = related.toString();
         }
 
-        try (ConfigurableApplicationContext app = start()) {
-            int port = port(app);
+        try (ConfigurableApplicationContext app = rig.startService("intelligence")) {
+            ApiClient api = ApiClient.of(app);
             Recommender recommender = app.getBean(Recommender.class);
             assertThat(recommender.size().orderLines()).isEqualTo(expectedLines);
-            assertThat(getJson(port, "/api/v1/customers/ann/recommendations?limit=5", 200).toString())
+            assertThat(api.get("/api/v1/customers/ann/recommendations?limit=5", 200).toString())
                     .isEqualTo(annBefore);
-            assertThat(getJson(port, "/api/v1/products/tent/related?limit=3", 200).toString())
+            assertThat(api.get("/api/v1/products/tent/related?limit=3", 200).toString())
                     .isEqualTo(relatedBefore);
 
-            produce(events.subList(0, 5)); // replayed after the restart: already in the store
+            rig.produceEvents(events.subList(0, 5)); // replayed after the restart: already in the store
             CanonicalEvent marker = returned("marker", 70, "map"); // changes no one's answer
-            produce(List.of(marker));
+            rig.produceEvents(List.of(marker));
             await().atMost(Duration.ofSeconds(60)).until(() -> recommender.size().orderLines() == expectedLines + 1);
-            assertThat(getJson(port, "/api/v1/customers/ann/recommendations?limit=5", 200).toString())
+            assertThat(api.get("/api/v1/customers/ann/recommendations?limit=5", 200).toString())
                     .isEqualTo(annBefore);
         }
     }
 
-    private JsonNode ann(int port) throws Exception {
-        return getJson(port, "/api/v1/customers/ann/recommendations?limit=5", 200).get("items");
+    private JsonNode ann(ApiClient api) throws Exception {
+        return api.get("/api/v1/customers/ann/recommendations?limit=5", 200).get("items");
     }
 
     private CanonicalEvent order(String customer, int day, String... products) {
@@ -162,36 +147,5 @@ class RecommendationFlowIT {
         Instant time = START.plus(day, ChronoUnit.DAYS).plusSeconds(sequence);
         return new CanonicalEvent("ev-" + sequence++, type, null, "test-shop", time, time, customer, null,
                 properties, null);
-    }
-
-    private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(TestApp.class).run(
-                "--server.port=0",
-                "--aftercart.kafka.bootstrap-servers=" + broker.bootstrapServers(),
-                "--aftercart.data-dir=" + dir.resolve("data"),
-                "--aftercart.services=intelligence",
-                "--spring.autoconfigure.exclude=org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration");
-    }
-
-    private static int port(ConfigurableApplicationContext app) {
-        return Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
-    }
-
-    private void produce(List<CanonicalEvent> events) {
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", broker.bootstrapServers(),
-                "enable.idempotence", true, "acks", "all"), new StringSerializer(), new ByteArraySerializer())) {
-            for (CanonicalEvent event : events) {
-                producer.send(new ProducerRecord<>(Topics.EVENTS.topicName(), event.partitionKey(),
-                        EventJson.write(event)));
-            }
-            producer.flush();
-        }
-    }
-
-    private JsonNode getJson(int port, String path, int expectedStatus) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(request.uri() + " -> " + response.body()).isEqualTo(expectedStatus);
-        return EventJson.mapper().readTree(response.body());
     }
 }

@@ -3,6 +3,8 @@ package io.aftercart.profiles.internal;
 import static io.aftercart.profiles.internal.Sql.instant;
 import static io.aftercart.profiles.internal.Sql.utc;
 
+import io.aftercart.platform.store.BulkInsert;
+import io.aftercart.platform.store.BulkInsert.Column;
 import io.aftercart.platform.store.ServiceStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,22 +16,29 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The {@code facts} and {@code identity_links} tables: insert-only, once per event id. */
 public class FactRepository {
 
-    private static final List<String> FACT_COLUMNS = List.of("event_id", "subject_id", "anonymous", "event_time",
-            "type", "order_id", "ref_id", "amount", "currency", "items", "score", "email_hash", "email_cipher",
-            "phone_hash", "phone_cipher", "detail");
-    private static final List<String> LINK_COLUMNS = List.of("event_id", "source_id", "target_id", "link_time");
-    private static final String FACT_SELECT = "SELECT " + String.join(", ", FACT_COLUMNS) + " FROM facts";
+    private static final List<Column> FACT_COLUMNS = List.of(new Column("event_id", "TEXT"),
+            new Column("subject_id", "TEXT"), new Column("anonymous", "BOOLEAN"),
+            new Column("event_time", "TIMESTAMPTZ"), new Column("type", "TEXT"), new Column("order_id", "TEXT"),
+            new Column("ref_id", "TEXT"), new Column("amount", "DECIMAL(20, 6)"), new Column("currency", "TEXT"),
+            new Column("items", "INTEGER"), new Column("score", "DECIMAL(6, 2)"), new Column("email_hash", "TEXT"),
+            new Column("email_cipher", "TEXT"), new Column("phone_hash", "TEXT"), new Column("phone_cipher", "TEXT"),
+            new Column("detail", "TEXT"));
+    private static final BulkInsert FACTS = new BulkInsert("facts", FACT_COLUMNS, "ON CONFLICT (event_id) DO NOTHING");
+    private static final BulkInsert LINKS = new BulkInsert("identity_links", List.of(new Column("event_id", "TEXT"),
+            new Column("source_id", "TEXT"), new Column("target_id", "TEXT"), new Column("link_time", "TIMESTAMPTZ")),
+            "ON CONFLICT (event_id) DO NOTHING");
+    private static final String FACT_SELECT = "SELECT "
+            + FACT_COLUMNS.stream().map(Column::name).collect(Collectors.joining(", ")) + " FROM facts";
 
     private final ServiceStore store;
-    private final BatchWriter writer;
 
     public FactRepository(ServiceStore store) {
         this.store = store;
-        this.writer = BatchWriter.forStore(store);
     }
 
     /** Stores facts whose event id is new; known ids (redeliveries) are left as they are. */
@@ -41,7 +50,7 @@ public class FactRepository {
                     Sql.scaled(f.score(), 2), hash(f.email()), cipher(f.email()), hash(f.phone()), cipher(f.phone()),
                     f.detail()});
         }
-        writer.write("facts", FACT_COLUMNS, "ON CONFLICT (event_id) DO NOTHING", new ArrayList<>(rows.values()));
+        FACTS.write(store, new ArrayList<>(rows.values()));
     }
 
     public void insertLinks(Collection<IdentityLink> links) {
@@ -50,8 +59,7 @@ public class FactRepository {
             rows.putIfAbsent(link.eventId(), new Object[] {link.eventId(), link.sourceId(), link.targetId(),
                     utc(link.time())});
         }
-        writer.write("identity_links", LINK_COLUMNS, "ON CONFLICT (event_id) DO NOTHING",
-                new ArrayList<>(rows.values()));
+        LINKS.write(store, new ArrayList<>(rows.values()));
     }
 
     /** {@code ids} and every id connected to them by links, however indirectly, with the links between them. */

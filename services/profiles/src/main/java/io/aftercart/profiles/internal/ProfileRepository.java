@@ -2,6 +2,8 @@ package io.aftercart.profiles.internal;
 
 import static io.aftercart.profiles.internal.Sql.utc;
 
+import io.aftercart.platform.store.BulkInsert;
+import io.aftercart.platform.store.BulkInsert.Column;
 import io.aftercart.platform.store.ServiceStore;
 import io.aftercart.profiles.CustomerProfile;
 import io.aftercart.profiles.ProfileFilter;
@@ -17,19 +19,21 @@ import java.util.Optional;
 /** The {@code profiles} table: one row per customer, upserted in batches. */
 public class ProfileRepository {
 
-    private static final List<String> COLUMNS = List.of("customer_id", "order_count", "net_revenue", "last_order_at",
-            "nps_class", "at_risk", "email_hash", "email_cipher", "phone_hash", "phone_cipher", "body");
-    private static final String UPDATE_ALL = "ON CONFLICT (customer_id) DO UPDATE SET "
-            + String.join(", ", COLUMNS.subList(1, COLUMNS.size()).stream().map(c -> c + " = excluded." + c).toList());
+    private static final List<Column> COLUMNS = List.of(new Column("customer_id", "TEXT"),
+            new Column("order_count", "INTEGER"), new Column("net_revenue", "DECIMAL(20, 6)"),
+            new Column("last_order_at", "TIMESTAMPTZ"), new Column("nps_class", "TEXT"),
+            new Column("at_risk", "BOOLEAN"), new Column("email_hash", "TEXT"), new Column("email_cipher", "TEXT"),
+            new Column("phone_hash", "TEXT"), new Column("phone_cipher", "TEXT"), new Column("body", "TEXT"));
+    private static final BulkInsert UPSERT = new BulkInsert("profiles", COLUMNS,
+            "ON CONFLICT (customer_id) DO UPDATE SET " + String.join(", ", COLUMNS.subList(1, COLUMNS.size()).stream()
+                    .map(c -> c.name() + " = excluded." + c.name()).toList()));
     private static final String SELECT_STORED =
             "SELECT customer_id, body, email_hash, email_cipher, phone_hash, phone_cipher FROM profiles";
 
     private final ServiceStore store;
-    private final BatchWriter writer;
 
     public ProfileRepository(ServiceStore store) {
         this.store = store;
-        this.writer = BatchWriter.forStore(store);
     }
 
     /** Inserts or replaces profiles (distinct customer ids). */
@@ -45,7 +49,7 @@ public class ProfileRepository {
                     folded.phone() == null ? null : folded.phone().cipher(),
                     ProfileJson.write(p)});
         }
-        writer.write("profiles", COLUMNS, UPDATE_ALL, rows);
+        UPSERT.write(store, rows);
     }
 
     public void delete(Collection<String> customerIds) {

@@ -1,6 +1,8 @@
 package io.aftercart.profiles.internal;
 
 import io.aftercart.contracts.EventJson;
+import io.aftercart.platform.store.BulkInsert;
+import io.aftercart.platform.store.BulkInsert.Column;
 import io.aftercart.platform.store.ServiceStore;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,27 +14,29 @@ import java.util.Map;
 /** The {@code predictions} (latest per id) and {@code sentiments} (once per scored event) tables. */
 public class ScoreRepository {
 
+    private static final BulkInsert PREDICTIONS = new BulkInsert("predictions",
+            List.of(new Column("customer_id", "TEXT"), new Column("body", "TEXT")),
+            "ON CONFLICT (customer_id) DO UPDATE SET body = excluded.body");
+    private static final BulkInsert SENTIMENTS = new BulkInsert("sentiments", List.of(new Column("event_id", "TEXT"),
+            new Column("customer_id", "TEXT"), new Column("body", "TEXT")), "ON CONFLICT (event_id) DO NOTHING");
+
     private final ServiceStore store;
-    private final BatchWriter writer;
 
     public ScoreRepository(ServiceStore store) {
         this.store = store;
-        this.writer = BatchWriter.forStore(store);
     }
 
     /** Keeps the last prediction per customer of {@code predictions} (given in log order). */
     public void upsertPredictions(List<Prediction> predictions) {
         Map<String, Object[]> rows = new LinkedHashMap<>();
         predictions.forEach(p -> rows.put(p.customerId(), new Object[] {p.customerId(), p.toJson()}));
-        writer.write("predictions", List.of("customer_id", "body"),
-                "ON CONFLICT (customer_id) DO UPDATE SET body = excluded.body", new ArrayList<>(rows.values()));
+        PREDICTIONS.write(store, new ArrayList<>(rows.values()));
     }
 
     public void insertSentiments(List<SentimentResult> results) {
         Map<String, Object[]> rows = new LinkedHashMap<>();
         results.forEach(r -> rows.putIfAbsent(r.eventId(), new Object[] {r.eventId(), r.customerId(), r.toJson()}));
-        writer.write("sentiments", List.of("event_id", "customer_id", "body"), "ON CONFLICT (event_id) DO NOTHING",
-                new ArrayList<>(rows.values()));
+        SENTIMENTS.write(store, new ArrayList<>(rows.values()));
     }
 
     public Map<String, Prediction> predictionsOf(Collection<String> customerIds) {

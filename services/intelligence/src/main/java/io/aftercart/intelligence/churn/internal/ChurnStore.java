@@ -1,6 +1,8 @@
 package io.aftercart.intelligence.churn.internal;
 
 import io.aftercart.intelligence.churn.PurchaseSummary;
+import io.aftercart.platform.store.BulkInsert;
+import io.aftercart.platform.store.BulkInsert.Column;
 import io.aftercart.platform.store.ServiceStore;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -19,26 +21,24 @@ public final class ChurnStore {
     private static final String SUMMARY_COLUMNS =
             "customer_id, purchase_days, first_purchase, last_purchase, repeat_spend, total_spend, currency";
 
+    private static final BulkInsert FACTS = new BulkInsert("churn_order_events", List.of(
+            new Column("event_id", "VARCHAR"), new Column("customer_id", "VARCHAR"), new Column("order_id", "VARCHAR"),
+            new Column("kind", "VARCHAR"), new Column("order_day", "DATE"), new Column("amount", "DECIMAL(18, 4)"),
+            new Column("currency", "VARCHAR")), "ON CONFLICT (event_id) DO NOTHING");
+    private static final BulkInsert SUMMARIES = new BulkInsert("churn_customer_summaries", List.of(
+            new Column("customer_id", "VARCHAR"), new Column("purchase_days", "INTEGER"),
+            new Column("first_purchase", "DATE"), new Column("last_purchase", "DATE"),
+            new Column("repeat_spend", "DECIMAL(18, 4)"), new Column("total_spend", "DECIMAL(18, 4)"),
+            new Column("currency", "VARCHAR")),
+            "ON CONFLICT (customer_id) DO UPDATE SET purchase_days = EXCLUDED.purchase_days,"
+                    + " first_purchase = EXCLUDED.first_purchase, last_purchase = EXCLUDED.last_purchase,"
+                    + " repeat_spend = EXCLUDED.repeat_spend, total_spend = EXCLUDED.total_spend,"
+                    + " currency = EXCLUDED.currency");
+
     private final ServiceStore store;
-    private final BatchUpsert facts;
-    private final BatchUpsert summaries;
 
     public ChurnStore(ServiceStore store) {
         this.store = store;
-        this.facts = new BatchUpsert(store, "churn_order_events", List.of(
-                new BatchUpsert.Column("event_id", "VARCHAR"), new BatchUpsert.Column("customer_id", "VARCHAR"),
-                new BatchUpsert.Column("order_id", "VARCHAR"), new BatchUpsert.Column("kind", "VARCHAR"),
-                new BatchUpsert.Column("order_day", "DATE"), new BatchUpsert.Column("amount", "DECIMAL(18, 4)"),
-                new BatchUpsert.Column("currency", "VARCHAR")), "ON CONFLICT (event_id) DO NOTHING");
-        this.summaries = new BatchUpsert(store, "churn_customer_summaries", List.of(
-                new BatchUpsert.Column("customer_id", "VARCHAR"), new BatchUpsert.Column("purchase_days", "INTEGER"),
-                new BatchUpsert.Column("first_purchase", "DATE"), new BatchUpsert.Column("last_purchase", "DATE"),
-                new BatchUpsert.Column("repeat_spend", "DECIMAL(18, 4)"),
-                new BatchUpsert.Column("total_spend", "DECIMAL(18, 4)"), new BatchUpsert.Column("currency", "VARCHAR")),
-                "ON CONFLICT (customer_id) DO UPDATE SET purchase_days = EXCLUDED.purchase_days,"
-                        + " first_purchase = EXCLUDED.first_purchase, last_purchase = EXCLUDED.last_purchase,"
-                        + " repeat_spend = EXCLUDED.repeat_spend, total_spend = EXCLUDED.total_spend,"
-                        + " currency = EXCLUDED.currency");
     }
 
     public ServiceStore store() {
@@ -47,8 +47,8 @@ public final class ChurnStore {
 
     /** Stores facts with distinct event ids; ids stored before are skipped. Call inside a transaction. */
     public void insertFacts(Collection<OrderFact> newFacts) {
-        facts.write(newFacts.stream().map(f -> new String[] {f.eventId(), f.customerId(), f.orderId(), f.kind().name(),
-                text(f.day()), text(f.amount()), f.currency()}).toList());
+        FACTS.write(store, newFacts.stream().map(f -> new Object[] {f.eventId(), f.customerId(), f.orderId(),
+                f.kind().name(), f.day(), f.amount(), f.currency()}).toList());
     }
 
     /** All facts of these customers. */
@@ -67,9 +67,8 @@ public final class ChurnStore {
     public void replaceSummaries(Collection<String> customerIds, List<PurchaseSummary> current) {
         forChunks(customerIds, (placeholders, ids) -> store.jdbc()
                 .sql("DELETE FROM churn_customer_summaries WHERE customer_id IN " + placeholders).params(ids).update());
-        summaries.write(current.stream().map(s -> new String[] {s.customerId(), String.valueOf(s.purchaseDays()),
-                text(s.firstPurchase()), text(s.lastPurchase()), text(s.repeatSpend()), text(s.totalSpend()),
-                s.currency()}).toList());
+        SUMMARIES.write(store, current.stream().map(s -> new Object[] {s.customerId(), s.purchaseDays(),
+                s.firstPurchase(), s.lastPurchase(), s.repeatSpend(), s.totalSpend(), s.currency()}).toList());
     }
 
     public Optional<PurchaseSummary> summary(String customerId) {
@@ -109,9 +108,5 @@ public final class ChurnStore {
 
     private static LocalDate date(ResultSet row, String column) throws SQLException {
         return row.getObject(column, LocalDate.class);
-    }
-
-    private static String text(Object value) {
-        return value == null ? null : value instanceof BigDecimal d ? d.toPlainString() : value.toString();
     }
 }

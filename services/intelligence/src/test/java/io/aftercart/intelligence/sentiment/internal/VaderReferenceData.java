@@ -1,7 +1,6 @@
 package io.aftercart.intelligence.sentiment.internal;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import io.aftercart.platform.testing.ReferenceData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The human-rated ICWSM-2014 corpora in the shared reference data ({@code ../../../shared/data/vader} from the
- * module directory, or the directory named by the system property {@code aftercart.vader.data}).
+ * The human-rated ICWSM-2014 corpora in the shared reference data ({@code vader/hutto_ICWSM_2014}).
  */
 public final class VaderReferenceData {
 
@@ -23,19 +21,9 @@ public final class VaderReferenceData {
     private VaderReferenceData() {
     }
 
-    public static Path directory() {
-        String configured = System.getProperty("aftercart.vader.data");
-        Path dir = configured != null ? Path.of(configured)
-                : Path.of(System.getProperty("user.dir")).resolve("../../../shared/data/vader").normalize();
-        assertThat(dir.resolve("hutto_ICWSM_2014"))
-                .as("the VADER reference data (set -Daftercart.vader.data=<dir> if it lives elsewhere)")
-                .isDirectory();
-        return dir;
-    }
-
     /** {@code id <TAB> mean <TAB> text} lines of {@code <corpus>_GroundTruth.txt}. */
     public static List<Rated> groundTruth(String corpus) {
-        Path file = directory().resolve("hutto_ICWSM_2014").resolve(corpus + "_GroundTruth.txt");
+        Path file = ReferenceData.path("vader/hutto_ICWSM_2014/" + corpus + "_GroundTruth.txt");
         try {
             List<Rated> rated = new ArrayList<>();
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
