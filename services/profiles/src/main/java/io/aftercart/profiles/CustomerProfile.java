@@ -13,11 +13,17 @@ import java.util.List;
  * @param anonymousIds       anonymous (and aliased) ids stitched to this customer; their events count here
  * @param daysSinceLastOrder whole days from the last order to the time of reading; null in stored and published copies
  * @param orderCount         distinct orders completed, cancelled ones included
- * @param netRevenue         order totals minus cancellations, refunds and returns
- * @param averageOrderValue  net revenue per order that was not cancelled (and could be converted); null without one
- * @param itemsBought        units in orders that were not cancelled
+ * @param netRevenue         the sum over the customer's orders of {@link io.aftercart.platform.reporting.OrderMoney#net()}:
+ *                           each order's total minus the larger of its refunds and its cancelled plus returned value
+ *                           (a refund, return or cancellation without an order id is an order of its own)
+ * @param averageOrderValue  net revenue per order that was not fully cancelled (and could be converted); null without
+ *                           one
+ * @param itemsBought        units in orders that were not fully cancelled
+ * @param returnValue        the value of all returns, as reported (whether refunded or not)
+ * @param cancellationCount  orders with at least one cancellation
+ * @param refundValue        the sum of all refunds, as reported
  * @param returnRateByItems  returned units per unit bought; null when nothing was bought
- * @param returnRateByValue  returned value per value of orders not cancelled; null when that is zero
+ * @param returnRateByValue  returned value per value of orders not fully cancelled; null when that is zero
  * @param unconvertible      amounts left out of the money figures because their currency has no rate; null if none
  * @param npsClass           {@code promoter} (9-10), {@code passive} (7-8) or {@code detractor} (0-6)
  * @param lastActivityAt     the time of the latest event of any type

@@ -12,7 +12,9 @@ import io.aftercart.contracts.events.ProductReturned;
 import io.aftercart.contracts.events.SupportTicketOpened;
 import io.aftercart.contracts.events.SupportTicketResolved;
 import io.aftercart.platform.reporting.CurrencyConverter;
+import io.aftercart.platform.reporting.OrderMoney;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Collection;
@@ -32,9 +34,15 @@ import tools.jackson.core.JacksonException;
  *   <li>items sold / returned are the quantities of the lines of {@code Order Completed} / {@code Product Returned}
  *       (quantity 1 when absent), their value quantity &times; unit price;</li>
  *   <li>cancellations and refunds are {@code Order Cancelled} / {@code Order Refunded} events with their
- *       {@code total}; net revenue = gross revenue &minus; refunded value (money actually paid back: a shop refunds
- *       cancelled and returned orders with {@code Order Refunded}, so subtracting cancellations and returns as well
- *       would count the same money twice);</li>
+ *       {@code total} (the value of their lines when absent), counted on the day they happened;</li>
+ *   <li>net revenue is that of the orders placed in the period: per order (by {@code order_id}; an event without
+ *       one is an order of its own) {@link OrderMoney#net()}, the definition profiles and the churn model share:
+ *       the order's total minus the larger of its refunds and its cancelled plus returned value (a shop often
+ *       reports a return and the refund that settles it; that money counts once). A cancellation without an amount
+ *       takes back the whole order; a return's value is its {@code total}, else the value of its lines. Money back
+ *       for an order not (yet) seen counts on the day of its earliest event until the order arrives;</li>
+ *   <li>kept orders are orders not cancelled in full (their cancellations reach their total): the average order
+ *       value is net revenue per kept order;</li>
  *   <li>NPS classes: 9&ndash;10 promoter, 7&ndash;8 passive, 0&ndash;6 detractor.</li>
  * </ul>
  * An event with money in a currency that has no configured rate adds nothing but a count in {@code kpi_excluded}.
@@ -66,6 +74,16 @@ public final class RollupDelta {
         return rows.values();
     }
 
+    /** What the events add to each order's money ({@link RollupTables#ORDER}), one row per order. */
+    RollupRows orderMoney() {
+        return rows.get(RollupTables.ORDER);
+    }
+
+    /** Adds to the net revenue and kept orders of a day (an order's net moving there, or away when negative). */
+    void addNet(int day, BigDecimal netRevenue, long keptOrders) {
+        addDay(Granularity.DAY.start(day), Map.of("net_revenue", netRevenue, "kept_orders", keptOrders));
+    }
+
     public void add(CanonicalEvent event) {
         EventType type = EventType.ofWireName(event.type()).orElse(null);
         if (type == null || event.properties() == null) {
@@ -95,9 +113,11 @@ public final class RollupDelta {
             return;
         }
         LocalDate date = date(event);
-        BigDecimal total = order.total() != null ? order.total() : linesValue(order.products());
-        rows.get(RollupTables.CUSTOMER_DAY).add(customer, day(date), week(date), month(date), 1L,
-                money(total, order.currency()));
+        BigDecimal total = order.total() != null ? order.total()
+                : order.revenue() != null ? order.revenue() : linesValue(order.products());
+        BigDecimal gross = money(total, order.currency());
+        rows.get(RollupTables.CUSTOMER_DAY).add(customer, day(date), week(date), month(date), 1L, gross);
+        orderMoney(event, order.orderId(), day(date), 1L, OrderMoney.NONE.withTotal(gross), 0L, 0);
         long items = units(order.products());
         BigDecimal value = money(linesValue(order.products()), order.currency());
         addDay(date, Map.of("items_sold", items, "items_sold_value", value));
@@ -107,12 +127,17 @@ public final class RollupDelta {
         }
     }
 
+    /** A cancellation without total and without lines takes back the whole order, whatever its currency. */
     private void cancellation(CanonicalEvent event, OrderCancelled cancelled) {
-        if (excluded(event, cancelled.currency())) {
+        boolean whole = cancelled.total() == null && lines(cancelled.products()).isEmpty();
+        if (!whole && excluded(event, cancelled.currency())) {
             return;
         }
-        BigDecimal total = cancelled.total() != null ? cancelled.total() : linesValue(cancelled.products());
-        addDay(date(event), Map.of("cancellations", 1L, "cancelled_value", money(total, cancelled.currency())));
+        LocalDate date = date(event);
+        BigDecimal value = whole ? BigDecimal.ZERO : money(cancelled.total() != null ? cancelled.total()
+                : linesValue(cancelled.products()), cancelled.currency());
+        addDay(date, Map.of("cancellations", 1L, "cancelled_value", value));
+        orderMoney(event, cancelled.orderId(), null, 0L, OrderMoney.NONE.plusCancelled(value), 1L, whole ? 1 : 0);
     }
 
     private void refund(CanonicalEvent event, OrderRefunded refunded) {
@@ -120,7 +145,9 @@ public final class RollupDelta {
             return;
         }
         BigDecimal total = refunded.total() != null ? refunded.total() : linesValue(refunded.products());
-        addDay(date(event), Map.of("refunds", 1L, "refunded_value", money(total, refunded.currency())));
+        BigDecimal value = money(total, refunded.currency());
+        addDay(date(event), Map.of("refunds", 1L, "refunded_value", value));
+        orderMoney(event, refunded.orderId(), null, 0L, OrderMoney.NONE.plusRefund(value), 0L, 0);
     }
 
     private void productReturn(CanonicalEvent event, ProductReturned returned) {
@@ -137,6 +164,30 @@ public final class RollupDelta {
         }
         String reason = returned.reasonCode() != null ? returned.reasonCode().wireValue() : NO_REASON;
         rows.get(RollupTables.RETURN_REASON).add(day(date), reason, 1L, items);
+        BigDecimal value = returned.total() != null ? money(returned.total(), returned.currency())
+                : money(linesValue(returned.products()), returned.currency());
+        orderMoney(event, returned.orderId(), null, 0L, OrderMoney.NONE.plusReturned(value), 0L, 0);
+    }
+
+    /**
+     * Adds an event's money to its order's row; an event without an order id is an order of its own.
+     *
+     * @param orderDay the order's day for its Order Completed, else null
+     */
+    private void orderMoney(CanonicalEvent event, String orderId, Integer orderDay, long completions,
+            OrderMoney money, long cancellations, int cancelledWhole) {
+        String customer = event.partitionKey();
+        if (customer == null) {
+            return;
+        }
+        rows.get(RollupTables.ORDER).add(orderId != null && !orderId.isBlank() ? orderId : event.id(), customer,
+                orderDay, day(date(event)), completions, scaled(money.total()), scaled(money.refunded()),
+                scaled(money.cancelled()), scaled(money.returned()), cancellations, cancelledWhole);
+    }
+
+    /** At the stored scale, so that nets computed from this batch's rows equal those computed from stored rows. */
+    private static BigDecimal scaled(BigDecimal amount) {
+        return amount.setScale(RollupWriter.AMOUNT_SCALE, RoundingMode.HALF_EVEN);
     }
 
     private void nps(CanonicalEvent event, NpsSurveyResponded response) {

@@ -32,13 +32,16 @@ public final class RollupRows {
         }
         List<Object> key = List.of(Arrays.copyOf(row, table.keySize()));
         Object[] stored = byKey.get(key);
-        if (stored == null) {
-            byKey.put(key, row.clone());
-            return;
+        byKey.put(key, stored == null ? row.clone() : merged(table, stored, row));
+    }
+
+    /** A stored row of {@code table} with an incoming row of the same key merged in, as the upsert merges them. */
+    static Object[] merged(RollupTable table, Object[] stored, Object[] incoming) {
+        Object[] merged = stored.clone();
+        for (int i = table.keySize(); i < merged.length; i++) {
+            merged[i] = merge(table.columns().get(i).merge(), stored[i], incoming[i]);
         }
-        for (int i = table.keySize(); i < row.length; i++) {
-            stored[i] = merge(table.columns().get(i).merge(), stored[i], row[i]);
-        }
+        return merged;
     }
 
     /** The rows in key order, so that concurrent writers lock rows in the same order. */

@@ -23,7 +23,7 @@ public final class RollupTables {
             count("refunds"), amount("refunded_value"),
             count("returns"), count("items_returned"), amount("items_returned_value"),
             count("nps_promoters"), count("nps_passives"), count("nps_detractors"),
-            count("tickets_opened"), count("tickets_resolved")));
+            count("tickets_opened"), count("tickets_resolved"), amount("net_revenue"), count("kept_orders")));
 
     public static final RollupTable PRODUCT_MONTH = new RollupTable("kpi_product_month", List.of(
             key("product_id", Type.TEXT), key("category", Type.TEXT), key("month", Type.INTEGER),
@@ -42,7 +42,21 @@ public final class RollupTables {
     public static final RollupTable EXCLUDED = new RollupTable("kpi_excluded", List.of(
             key("day", Type.INTEGER), key("currency", Type.TEXT), count("events")));
 
-    public static final List<RollupTable> ALL = List.of(CUSTOMER_DAY, DAY, PRODUCT_MONTH, RETURN_REASON, TICKET, EXCLUDED);
+    /**
+     * Each order's money ({@code V3__order_money.sql}); what a batch adds is merged like any rollup, and
+     * {@link OrderNets} turns the change of each order's net into {@code net_revenue} on the order's day.
+     */
+    public static final RollupTable ORDER = new RollupTable("kpi_order", List.of(
+            key("order_id", Type.TEXT),
+            // one customer per order; should events name several, the smallest id, whatever their order
+            new RollupColumn("customer_id", Type.TEXT, Merge.MIN),
+            new RollupColumn("order_day", Type.INTEGER, Merge.MIN),
+            new RollupColumn("first_day", Type.INTEGER, Merge.MIN),
+            count("completions"), amount("total"), amount("refunded"), amount("cancelled"), amount("returned"),
+            count("cancellations"), new RollupColumn("cancelled_whole", Type.INTEGER, Merge.MAX)));
+
+    public static final List<RollupTable> ALL =
+            List.of(CUSTOMER_DAY, DAY, PRODUCT_MONTH, RETURN_REASON, TICKET, EXCLUDED, ORDER);
 
     private RollupTables() {
     }

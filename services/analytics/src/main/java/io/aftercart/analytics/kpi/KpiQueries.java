@@ -120,7 +120,7 @@ public class KpiQueries {
         TreeMap<Integer, Boolean> periods = new TreeMap<>();
         customers.keySet().forEach(index -> periods.put(index, true));
         days.forEach((index, totals) -> {
-            if (totals.refunds > 0 || totals.cancellations > 0) {
+            if (totals.refunds > 0 || totals.cancellations > 0 || totals.netRevenue.signum() != 0) {
                 periods.put(index, true);
             }
         });
@@ -130,8 +130,9 @@ public class KpiQueries {
             BigDecimal gross = revenue.getOrDefault(index, BigDecimal.ZERO);
             DayTotals totals = days.getOrDefault(index, DayTotals.NONE);
             rows.add(new OrdersReport.Period(granularity.start(index), counts[0], money(gross),
-                    money(totals.refundedValue), money(gross.subtract(totals.refundedValue)),
-                    counts[0] == 0 ? null : gross.divide(BigDecimal.valueOf(counts[0]), MONEY_SCALE, RoundingMode.HALF_UP),
+                    money(totals.refundedValue), money(totals.netRevenue), totals.keptOrders == 0 ? null
+                            : totals.netRevenue.divide(BigDecimal.valueOf(totals.keptOrders), MONEY_SCALE,
+                                    RoundingMode.HALF_UP),
                     counts[1], counts[2], counts[1] - counts[2], totals.cancellations, money(totals.cancelledValue)));
         }
         return new OrdersReport(granularity, range.from(), range.to(), converter.reportingCurrency(), rows,
@@ -288,7 +289,8 @@ public class KpiQueries {
                         + " SUM(items_returned) AS items_returned, SUM(items_returned_value) AS items_returned_value,"
                         + " SUM(nps_promoters) AS nps_promoters, SUM(nps_passives) AS nps_passives,"
                         + " SUM(nps_detractors) AS nps_detractors, SUM(tickets_opened) AS tickets_opened,"
-                        + " SUM(tickets_resolved) AS tickets_resolved"
+                        + " SUM(tickets_resolved) AS tickets_resolved, SUM(net_revenue) AS net_revenue,"
+                        + " SUM(kept_orders) AS kept_orders"
                         + " FROM kpi_day WHERE day >= ? AND day < ? GROUP BY " + period)
                 .params(range.fromDay(), range.toDay())
                 .query(row -> { totals.put(row.getInt("period"), DayTotals.of(row)); });
@@ -297,10 +299,11 @@ public class KpiQueries {
 
     private record DayTotals(long itemsSold, BigDecimal itemsSoldValue, long cancellations, BigDecimal cancelledValue,
             long refunds, BigDecimal refundedValue, long returns, long itemsReturned, BigDecimal itemsReturnedValue,
-            long promoters, long passives, long detractors, long ticketsOpened, long ticketsResolved) {
+            long promoters, long passives, long detractors, long ticketsOpened, long ticketsResolved,
+            BigDecimal netRevenue, long keptOrders) {
 
         static final DayTotals NONE = new DayTotals(0, BigDecimal.ZERO, 0, BigDecimal.ZERO, 0, BigDecimal.ZERO, 0, 0,
-                BigDecimal.ZERO, 0, 0, 0, 0, 0);
+                BigDecimal.ZERO, 0, 0, 0, 0, 0, BigDecimal.ZERO, 0);
 
         static DayTotals of(ResultSet row) throws SQLException {
             return new DayTotals(row.getLong("items_sold"), row.getBigDecimal("items_sold_value"),
@@ -308,7 +311,7 @@ public class KpiQueries {
                     row.getBigDecimal("refunded_value"), row.getLong("returns"), row.getLong("items_returned"),
                     row.getBigDecimal("items_returned_value"), row.getLong("nps_promoters"),
                     row.getLong("nps_passives"), row.getLong("nps_detractors"), row.getLong("tickets_opened"),
-                    row.getLong("tickets_resolved"));
+                    row.getLong("tickets_resolved"), row.getBigDecimal("net_revenue"), row.getLong("kept_orders"));
         }
 
         DayTotals plus(DayTotals other) {
@@ -317,7 +320,8 @@ public class KpiQueries {
                     refunds + other.refunds, refundedValue.add(other.refundedValue), returns + other.returns,
                     itemsReturned + other.itemsReturned, itemsReturnedValue.add(other.itemsReturnedValue),
                     promoters + other.promoters, passives + other.passives, detractors + other.detractors,
-                    ticketsOpened + other.ticketsOpened, ticketsResolved + other.ticketsResolved);
+                    ticketsOpened + other.ticketsOpened, ticketsResolved + other.ticketsResolved,
+                    netRevenue.add(other.netRevenue), keptOrders + other.keptOrders);
         }
 
         long npsResponses() {

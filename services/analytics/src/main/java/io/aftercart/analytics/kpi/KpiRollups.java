@@ -2,6 +2,7 @@ package io.aftercart.analytics.kpi;
 
 import io.aftercart.analytics.EventWarehouse;
 import io.aftercart.analytics.NewEventsListener;
+import io.aftercart.analytics.internal.OrderNets;
 import io.aftercart.analytics.internal.RollupDelta;
 import io.aftercart.analytics.internal.RollupTables;
 import io.aftercart.analytics.internal.RollupWriter;
@@ -22,12 +23,14 @@ public class KpiRollups implements NewEventsListener {
 
     private final ServiceStore store;
     private final RollupWriter writer;
+    private final OrderNets orderNets;
     private final CurrencyConverter converter;
     private final ZoneId zone;
 
     public KpiRollups(ServiceStore store, CurrencyConverter converter, ZoneId zone) {
         this.store = store;
         this.writer = new RollupWriter(store);
+        this.orderNets = new OrderNets(store);
         this.converter = converter;
         this.zone = zone;
     }
@@ -36,6 +39,7 @@ public class KpiRollups implements NewEventsListener {
     public void onNewEvents(List<CanonicalEvent> events) {
         RollupDelta delta = new RollupDelta(converter, zone);
         events.forEach(delta::add);
+        orderNets.settle(delta);
         delta.rows().forEach(writer::merge);
     }
 

@@ -21,25 +21,30 @@ final class KpiEvents {
     private KpiEvents() {
     }
 
+    /** An order with id {@code o-<id>}. */
     static CanonicalEvent order(String id, String customer, String time, String total, String currency,
             Product... lines) {
         return event(id, "Order Completed", customer, time, new OrderCompleted("o-" + id, new BigDecimal(total), null,
                 null, null, null, null, null, currency, List.of(lines)));
     }
 
-    static CanonicalEvent returned(String id, String customer, String time, ReturnReasonCode reason, Product... lines) {
+    /** A return of lines of {@code orderId}, valued by its lines. */
+    static CanonicalEvent returned(String id, String customer, String time, String orderId, ReturnReasonCode reason,
+            Product... lines) {
         return event(id, "Product Returned", customer, time,
-                new ProductReturned("o-" + id, "r-" + id, List.of(lines), null, "GBP", null, reason));
+                new ProductReturned(orderId, "r-" + id, List.of(lines), null, "GBP", null, reason));
     }
 
-    static CanonicalEvent cancelled(String id, String customer, String time, String total) {
-        return event(id, "Order Cancelled", customer, time,
-                new OrderCancelled("o-" + id, new BigDecimal(total), "GBP", "changed mind", null));
+    /** @param total the amount cancelled, or null for the whole order */
+    static CanonicalEvent cancelled(String id, String customer, String time, String orderId, String total) {
+        return event(id, "Order Cancelled", customer, time, new OrderCancelled(orderId,
+                total == null ? null : new BigDecimal(total), "GBP", "changed mind", null));
     }
 
-    static CanonicalEvent refunded(String id, String customer, String time, String total, String currency) {
+    static CanonicalEvent refunded(String id, String customer, String time, String orderId, String total,
+            String currency) {
         return event(id, "Order Refunded", customer, time,
-                new OrderRefunded("o-" + id, new BigDecimal(total), currency, null, null));
+                new OrderRefunded(orderId, new BigDecimal(total), currency, null, null));
     }
 
     static CanonicalEvent nps(String id, String customer, String time, int score) {

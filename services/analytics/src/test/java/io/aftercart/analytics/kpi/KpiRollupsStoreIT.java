@@ -153,12 +153,62 @@ abstract class KpiRollupsStoreIT {
     }
 
     @Test
+    void netRevenueCountsEachOrdersMoneyBackOnceOnTheOrdersDayWhateverArrivesWhen() {
+        warehouse.storeBatch(List.of(moneyBackHistory().get(0))); // a refund before its order
+        assertThat(netByMonth()).containsExactly(Map.entry(LocalDate.parse("2025-05-01"), new BigDecimal("-25.00")));
+
+        List<CanonicalEvent> rest = new ArrayList<>(moneyBackHistory().subList(1, moneyBackHistory().size()));
+        Collections.shuffle(rest, new Random(5));
+        for (int from = 0; from < rest.size(); from += 2) {
+            warehouse.storeBatch(rest.subList(from, Math.min(rest.size(), from + 2)));
+        }
+
+        // x: 100 - 25 refunded; y: 60 - 30 returned and refunded (once); z: 50 cancelled in full and refunded
+        assertThat(netByMonth()).containsExactly(Map.entry(LocalDate.parse("2025-04-01"), new BigDecimal("105.00")),
+                Map.entry(LocalDate.parse("2025-05-01"), new BigDecimal("0.00")));
+        OrdersReport.Period april = queries.orders(Granularity.MONTH, KpiRange.all()).periods().get(0);
+        assertThat(april.orders()).isEqualTo(3);
+        assertThat(april.grossRevenue()).isEqualByComparingTo("210.00");
+        assertThat(april.averageOrderValue()).isEqualByComparingTo("52.50"); // over x and y, z was cancelled in full
+        assertThat(queries.orders(Granularity.DAY, KpiRange.all()).periods())
+                .filteredOn(p -> p.start().equals(LocalDate.parse("2025-04-29"))).singleElement()
+                .satisfies(day -> assertThat(day.netRevenue()).isEqualByComparingTo("30.00"));
+
+        Snapshot incremental = snapshot();
+        List<List<Object>> incrementalTables = tables();
+        assertThat(rollups.rebuild(warehouse)).isEqualTo(moneyBackHistory().size());
+        assertThat(tables()).isEqualTo(incrementalTables);
+        assertThat(snapshot()).isEqualTo(incremental);
+    }
+
+    /** Refunds, returns and cancellations of the same money; the first event is a refund that precedes its order. */
+    private static List<CanonicalEvent> moneyBackHistory() {
+        return List.of(
+                refunded("xf", "fay", "2025-05-20T10:00:00Z", "o-x", "25.00", "GBP"),
+                order("x", "fay", "2025-04-28T10:00:00Z", "100.00", "GBP", line("lamp", "home", 1, "100.00")),
+                order("y", "gus", "2025-04-29T10:00:00Z", "60.00", "GBP", line("shirt", "apparel", 2, "30.00")),
+                returned("yr", "gus", "2025-05-02T10:00:00Z", "o-y", ReturnReasonCode.WRONG_SIZE,
+                        line("shirt", "apparel", 1, "30.00")),
+                refunded("yf", "gus", "2025-05-03T10:00:00Z", "o-y", "30.00", "GBP"),
+                order("z", "hal", "2025-04-30T10:00:00Z", "50.00", "GBP", line("mug", "home", 5, "10.00")),
+                cancelled("zc", "hal", "2025-05-01T10:00:00Z", "o-z", null),
+                refunded("zf", "hal", "2025-05-01T11:00:00Z", "o-z", "50.00", "GBP"));
+    }
+
+    private Map<LocalDate, BigDecimal> netByMonth() {
+        Map<LocalDate, BigDecimal> net = new java.util.LinkedHashMap<>();
+        queries.orders(Granularity.MONTH, KpiRange.all()).periods()
+                .forEach(period -> net.put(period.start(), period.netRevenue()));
+        return net;
+    }
+
+    @Test
     void amountsWithoutARateAreExcludedAndOthersConverted() {
         warehouse.storeBatch(List.of(
                 order("g1", "gina", "2025-03-03T10:00:00Z", "10.00", "GBP", line("p1", "shoes", 1, "10.00")),
                 order("e1", "emil", "2025-03-03T11:00:00Z", "20.00", "EUR", line("p1", "shoes", 2, "10.00")),
                 order("u1", "uma", "2025-03-03T12:00:00Z", "99.00", "USD", line("p1", "shoes", 1, "99.00")),
-                refunded("u2", "uma", "2025-03-04T12:00:00Z", "99.00", "USD")));
+                refunded("u2", "uma", "2025-03-04T12:00:00Z", "o-u1", "99.00", "USD")));
 
         OrdersReport orders = queries.orders(Granularity.MONTH, KpiRange.all());
         assertThat(orders.periods()).hasSize(1);
@@ -194,9 +244,14 @@ abstract class KpiRollupsStoreIT {
         assertThat(april.returningCustomers()).isEqualTo(1);
         assertThat(april.grossRevenue()).isEqualByComparingTo("70.00");
         assertThat(april.refunded()).isEqualByComparingTo("20.00");
-        assertThat(april.netRevenue()).isEqualByComparingTo("50.00");
-        assertThat(april.averageOrderValue()).isEqualByComparingTo("35.00");
+        // m4: 40 - 20 returned and refunded (once); m5: 30 - 15 cancelled
+        assertThat(april.netRevenue()).isEqualByComparingTo("35.00");
+        assertThat(april.averageOrderValue()).isEqualByComparingTo("17.50");
         assertThat(april.cancellations()).isEqualTo(1);
+        OrdersReport.Period march = queries.orders(Granularity.MONTH, KpiRange.all()).periods().get(0);
+        // the April return of March's m2 counts against March, the month of the order
+        assertThat(march.netRevenue()).isEqualByComparingTo("60.00");
+        assertThat(march.averageOrderValue()).isEqualByComparingTo("20.00");
 
         ReturnsReport byProduct = queries.returns("product", Granularity.MONTH, KpiRange.all(), 10);
         assertThat(byProduct.rows()).extracting(ReturnsReport.Row::key).containsExactly("shirt", "mug");
@@ -232,13 +287,13 @@ abstract class KpiRollupsStoreIT {
                 order("m3", "anna", "2025-03-14T09:00:00Z", "30.00", "GBP", line("mug", "home", 3, "10.00")),
                 order("m4", "cleo", "2025-03-31T23:30:00Z", "40.00", "GBP", line("shirt", "apparel", 2, "20.00")),
                 order("m5", "ben", "2025-04-02T09:00:00Z", "30.00", "GBP", line("mug", "home", 1, "30.00")),
-                returned("r1", "cleo", "2025-04-02T10:00:00Z", ReturnReasonCode.WRONG_SIZE,
+                returned("r1", "cleo", "2025-04-02T10:00:00Z", "o-m4", ReturnReasonCode.WRONG_SIZE,
                         line("shirt", "apparel", 1, "20.00")),
-                returned("r2", "ben", "2025-04-02T11:00:00Z", ReturnReasonCode.WRONG_SIZE,
+                returned("r2", "ben", "2025-04-02T11:00:00Z", "o-m2", ReturnReasonCode.WRONG_SIZE,
                         line("shirt", "apparel", 1, "20.00")),
-                returned("r3", "ben", "2025-04-02T12:00:00Z", ReturnReasonCode.DAMAGED),
-                refunded("f1", "cleo", "2025-04-02T13:00:00Z", "20.00", "GBP"),
-                cancelled("c1", "ben", "2025-04-02T14:00:00Z", "15.00"),
+                returned("r3", "ben", "2025-04-02T12:00:00Z", "o-m5", ReturnReasonCode.DAMAGED),
+                refunded("f1", "cleo", "2025-04-02T13:00:00Z", "o-m4", "20.00", "GBP"),
+                cancelled("c1", "ben", "2025-04-02T14:00:00Z", "o-m5", "15.00"),
                 nps("n1", "anna", "2025-03-20T09:00:00Z", 10),
                 nps("n2", "ben", "2025-03-20T09:00:00Z", 9),
                 nps("n3", "cleo", "2025-04-03T09:00:00Z", 7),

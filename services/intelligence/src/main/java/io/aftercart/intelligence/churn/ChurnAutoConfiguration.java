@@ -11,6 +11,8 @@ import io.aftercart.intelligence.web.ChurnController;
 import io.aftercart.platform.config.ConditionalOnService;
 import io.aftercart.platform.kafka.KafkaBackboneAutoConfiguration;
 import io.aftercart.platform.kafka.ServiceConsumers;
+import io.aftercart.platform.reporting.CurrencyConverter;
+import io.aftercart.platform.reporting.ReportingAutoConfiguration;
 import io.aftercart.platform.store.ServiceStore;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -22,7 +24,8 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /** Churn and lifetime value: the purchase ledger fed from the events topic, the models, their schedule and API. */
-@AutoConfiguration(after = {IntelligenceAutoConfiguration.class, KafkaBackboneAutoConfiguration.class})
+@AutoConfiguration(after = {IntelligenceAutoConfiguration.class, KafkaBackboneAutoConfiguration.class,
+        ReportingAutoConfiguration.class})
 @ConditionalOnService(IntelligenceAutoConfiguration.SERVICE)
 public class ChurnAutoConfiguration {
 
@@ -34,8 +37,8 @@ public class ChurnAutoConfiguration {
     }
 
     @Bean
-    PurchaseLedger purchaseLedger(ChurnStore churnStore) {
-        return new PurchaseLedger(churnStore);
+    PurchaseLedger purchaseLedger(ChurnStore churnStore, CurrencyConverter currencyConverter) {
+        return new PurchaseLedger(churnStore, currencyConverter);
     }
 
     @Bean

@@ -5,6 +5,7 @@ import io.aftercart.intelligence.churn.internal.ChurnStore;
 import io.aftercart.intelligence.churn.internal.OrderFact;
 import io.aftercart.intelligence.churn.internal.OrderLedger;
 import io.aftercart.intelligence.churn.internal.PurchaseSummaries;
+import io.aftercart.platform.reporting.CurrencyConverter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -27,9 +28,11 @@ public class PurchaseLedger {
     private static final Logger log = LoggerFactory.getLogger(PurchaseLedger.class);
 
     private final ChurnStore store;
+    private final OrderLedger orders;
 
-    public PurchaseLedger(ChurnStore store) {
+    public PurchaseLedger(ChurnStore store, CurrencyConverter converter) {
         this.store = store;
+        this.orders = new OrderLedger(converter);
     }
 
     /** @return the customers whose orders this batch touched */
@@ -56,7 +59,7 @@ public class PurchaseLedger {
             Map<String, List<OrderFact>> byCustomer = new LinkedHashMap<>();
             store.facts(customers).forEach(f -> byCustomer.computeIfAbsent(f.customerId(), k -> new ArrayList<>()).add(f));
             List<PurchaseSummary> summaries = byCustomer.entrySet().stream()
-                    .map(e -> PurchaseSummaries.summarize(e.getKey(), OrderLedger.purchases(e.getValue())))
+                    .map(e -> PurchaseSummaries.summarize(e.getKey(), orders.purchases(e.getValue())))
                     .filter(Objects::nonNull).toList();
             store.replaceSummaries(customers, summaries);
         });

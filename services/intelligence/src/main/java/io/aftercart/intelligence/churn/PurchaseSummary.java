@@ -7,7 +7,8 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * What the churn and lifetime-value models know of a customer: his purchase days (orders of the same day merged
- * into one purchase), net of cancellations, refunds and returns.
+ * into one purchase), net of cancellations, refunds and returns as {@link io.aftercart.platform.reporting.OrderMoney}
+ * defines it, in the reporting currency.
  *
  * @param customerId    the customer (or anonymous) id the orders were keyed by
  * @param purchaseDays  days with at least one order that was not cancelled; the first is the customer's birth
@@ -15,7 +16,7 @@ import java.time.temporal.ChronoUnit;
  * @param lastPurchase  the last purchase day
  * @param repeatSpend   net value of the purchases after the first day (may be zero or negative after refunds)
  * @param totalSpend    net value of all purchases, the customer's past value
- * @param currency      currency of the latest order, or null if none was given
+ * @param currency      the currency of the amounts: the reporting currency they were converted into
  */
 public record PurchaseSummary(String customerId, int purchaseDays, LocalDate firstPurchase, LocalDate lastPurchase,
         BigDecimal repeatSpend, BigDecimal totalSpend, String currency) {

@@ -65,6 +65,7 @@ class ChurnPredictionsIT {
         List<CanonicalEvent> events = new ArrayList<>(history());
         events.addAll(traced());
         try (ConfigurableApplicationContext app = rig.startService("intelligence",
+                "--aftercart.reporting.currency=EUR",
                 "--aftercart.intelligence.churn.refit-interval=0s",
                 "--aftercart.intelligence.churn.min-customers=20",
                 "--aftercart.intelligence.churn.min-repeat-customers=5")) {

@@ -76,7 +76,8 @@ public final class FactExtractor {
                         .orElse(lineValue(products)), text(properties, "currency"), units(products));
             }
             case ORDER_CANCELLED, ORDER_REFUNDED -> fact.order(text(properties, "order_id"),
-                    amount(properties, "total"), text(properties, "currency"), null);
+                    amount(properties, "total").or(() -> Optional.ofNullable(lineValue(products(properties)))),
+                    text(properties, "currency"), null);
             case PRODUCT_RETURNED -> {
                 List<Product> products = products(properties);
                 fact.order(text(properties, "order_id"), amount(properties, "total").orElse(lineValue(products)),

@@ -2,6 +2,7 @@ package io.aftercart.profiles.internal;
 
 import io.aftercart.contracts.EventType;
 import io.aftercart.platform.reporting.CurrencyConverter;
+import io.aftercart.platform.reporting.OrderMoney;
 import io.aftercart.profiles.CustomerProfile;
 import io.aftercart.profiles.CustomerProfile.NegativeExperience;
 import io.aftercart.profiles.CustomerProfile.UnconvertibleAmounts;
@@ -21,9 +22,11 @@ import java.util.stream.Collectors;
 
 /**
  * Computes a profile from all facts of a customer and their stitched ids. The facts are replayed in event-time
- * order (duplicates by event id counted once), and money is netted per order at the end, so the result is the same
- * however late, out of order or often the events arrived. Amounts are converted into the reporting currency; an
- * amount in a currency without a rate is left out and reported as unconvertible.
+ * order (duplicates by event id counted once), and money is netted per order at the end with {@link OrderMoney}, so
+ * the result is the same however late, out of order or often the events arrived, and a return settled by a refund
+ * counts once. Refunds, returns and cancellations are grouped by their order id; one without an order id is an order
+ * of its own. Amounts are converted into the reporting currency; an amount in a currency without a rate is left out
+ * and reported as unconvertible.
  */
 public final class ProfileFold {
 
@@ -48,6 +51,11 @@ public final class ProfileFold {
         return replay.result(customerId, memberIds, prediction, sentiments);
     }
 
+    private static OrderMoney sum(OrderMoney a, OrderMoney b) {
+        return new OrderMoney(a.total().add(b.total()), a.refunded().add(b.refunded()),
+                a.cancelled().add(b.cancelled()), a.returned().add(b.returned()));
+    }
+
     static String npsClass(Integer score) {
         if (score == null) {
             return null;
@@ -55,18 +63,20 @@ public final class ProfileFold {
         return score >= 9 ? "promoter" : score >= 7 ? "passive" : "detractor";
     }
 
-    /** An order's latest stated value and whether (and for how much) it was cancelled. */
+    /** An order's latest stated value and the cancellations against it. */
     private static final class Order {
         Instant completedAt;
         BigDecimal amount;
         String currency;
         Integer items;
         boolean cancelled;
-        BigDecimal cancelledAmount;
-        String cancelledCurrency;
+        /** A cancellation without an amount takes back the whole order. */
+        boolean cancelledWhole;
+        final List<Amount> cancellations = new ArrayList<>();
     }
 
-    private record Amount(BigDecimal amount, String currency, Integer items) {
+    /** An amount taken back, and the order (or pseudo-order) it is taken from. */
+    private record Amount(String orderKey, BigDecimal amount, String currency, Integer items) {
     }
 
     /** The state of one fold while its facts are applied in order. */
@@ -108,12 +118,15 @@ public final class ProfileFold {
                 case ORDER_CANCELLED -> {
                     Order order = orders.computeIfAbsent(orderKey, k -> new Order());
                     order.cancelled = true;
-                    order.cancelledAmount = fact.amount();
-                    order.cancelledCurrency = fact.currency();
+                    if (fact.amount() == null) {
+                        order.cancelledWhole = true;
+                    } else {
+                        order.cancellations.add(new Amount(orderKey, fact.amount(), fact.currency(), null));
+                    }
                 }
-                case ORDER_REFUNDED -> refunds.add(new Amount(fact.amount(), fact.currency(), null));
+                case ORDER_REFUNDED -> refunds.add(new Amount(orderKey, fact.amount(), fact.currency(), null));
                 case PRODUCT_RETURNED -> returns.put(fact.refId() != null ? fact.refId() : fact.eventId(),
-                        new Amount(fact.amount(), fact.currency(), fact.items()));
+                        new Amount(orderKey, fact.amount(), fact.currency(), fact.items()));
                 case NPS_SURVEY_RESPONDED -> latestNps = fact.score() != null ? fact : latestNps;
                 case PRODUCT_REVIEWED -> {
                     if (fact.score() != null) {
@@ -134,30 +147,49 @@ public final class ProfileFold {
 
         FoldedProfile result(String customerId, Collection<String> memberIds, Prediction prediction,
                 Collection<SentimentResult> sentiments) {
+            Map<String, OrderMoney> money = new HashMap<>();
+            BigDecimal refundValue = BigDecimal.ZERO;
+            for (Amount refund : refunds) {
+                BigDecimal value = report(refund.amount(), refund.currency()).orElse(BigDecimal.ZERO);
+                refundValue = refundValue.add(value);
+                money.merge(refund.orderKey(), OrderMoney.NONE.plusRefund(value), ProfileFold::sum);
+            }
+            BigDecimal returnValue = BigDecimal.ZERO;
+            long returnedItems = 0;
+            for (Amount returned : returns.values()) {
+                BigDecimal value = report(returned.amount(), returned.currency()).orElse(BigDecimal.ZERO);
+                returnValue = returnValue.add(value);
+                returnedItems += returned.items() == null ? 0 : returned.items();
+                money.merge(returned.orderKey(), OrderMoney.NONE.plusReturned(value), ProfileFold::sum);
+            }
+
             Instant firstOrder = null;
             Instant lastOrder = null;
             int orderCount = 0;
             int cancellations = 0;
             int valuedOpenOrders = 0;
             long itemsBought = 0;
-            BigDecimal gross = BigDecimal.ZERO;
             BigDecimal openValue = BigDecimal.ZERO;
-            BigDecimal deductions = BigDecimal.ZERO;
-            for (Order order : orders.values()) {
+            for (Map.Entry<String, Order> entry : orders.entrySet()) {
+                Order order = entry.getValue();
                 Optional<BigDecimal> value = order.completedAt == null ? Optional.empty()
                         : report(order.amount, order.currency);
+                BigDecimal total = value.orElse(BigDecimal.ZERO);
+                BigDecimal cancelled = order.cancelledWhole ? total : BigDecimal.ZERO;
+                for (Amount cancellation : order.cancelledWhole ? List.<Amount>of() : order.cancellations) {
+                    cancelled = cancelled.add(report(cancellation.amount(), cancellation.currency()).orElse(BigDecimal.ZERO));
+                }
+                money.merge(entry.getKey(), OrderMoney.NONE.withTotal(total).plusCancelled(cancelled), ProfileFold::sum);
                 if (order.completedAt != null) {
                     orderCount++;
                     firstOrder = firstOrder == null || order.completedAt.isBefore(firstOrder) ? order.completedAt : firstOrder;
                     lastOrder = lastOrder == null || order.completedAt.isAfter(lastOrder) ? order.completedAt : lastOrder;
-                    gross = gross.add(value.orElse(BigDecimal.ZERO));
                 }
+                boolean fullyCancelled = order.cancelled && cancelled.compareTo(total) >= 0;
                 if (order.cancelled) {
                     cancellations++;
-                    Optional<BigDecimal> cancelled = order.cancelledAmount != null
-                            ? report(order.cancelledAmount, order.cancelledCurrency) : value;
-                    deductions = deductions.add(cancelled.orElse(BigDecimal.ZERO));
-                } else if (order.completedAt != null) {
+                }
+                if (order.completedAt != null && !fullyCancelled) {
                     itemsBought += order.items == null ? 0 : order.items;
                     if (value.isPresent()) {
                         valuedOpenOrders++;
@@ -165,17 +197,7 @@ public final class ProfileFold {
                     }
                 }
             }
-            BigDecimal refundValue = BigDecimal.ZERO;
-            for (Amount refund : refunds) {
-                refundValue = refundValue.add(report(refund.amount(), refund.currency()).orElse(BigDecimal.ZERO));
-            }
-            BigDecimal returnValue = BigDecimal.ZERO;
-            long returnedItems = 0;
-            for (Amount returned : returns.values()) {
-                returnValue = returnValue.add(report(returned.amount(), returned.currency()).orElse(BigDecimal.ZERO));
-                returnedItems += returned.items() == null ? 0 : returned.items();
-            }
-            BigDecimal net = gross.subtract(deductions).subtract(refundValue).subtract(returnValue);
+            BigDecimal net = money.values().stream().map(OrderMoney::net).reduce(BigDecimal.ZERO, BigDecimal::add);
 
             Integer npsScore = latestNps == null ? null : latestNps.score().intValue();
             Double meanRating = ratings.isEmpty() ? null

@@ -148,6 +148,53 @@ class ProfileFoldTest {
     }
 
     @Test
+    void aReturnAndTheRefundOfTheSameMoneyCountOnce() {
+        CustomerProfile p = foldEvents(List.of(
+                order("e1", "c1", at(1), "o1", "300", 2),
+                order("e2", "c1", at(2), "o2", "70", 1),
+                event("e3", "c1", "Product Returned", at(3),
+                        "{'order_id':'o1','return_id':'r1','total':247,'products':[{'product_id':'p','quantity':1}]}"),
+                event("e4", "c1", "Order Refunded", at(4), "{'order_id':'o1','total':247}")));
+
+        assertThat(p.netRevenue()).isEqualByComparingTo("123"); // 300 + 70 - 247 once
+        assertThat(p.averageOrderValue()).isEqualByComparingTo("61.5");
+        assertThat(p.returnValue()).isEqualByComparingTo("247");
+        assertThat(p.refundValue()).isEqualByComparingTo("247");
+    }
+
+    @Test
+    void moneyBackIsTheLargerOfRefundsAndCancelledPlusReturnedPerOrder() {
+        CustomerProfile p = foldEvents(List.of(
+                order("e1", "c1", at(1), "o1", "100", 4),
+                event("e2", "c1", "Order Cancelled", at(2), "{'order_id':'o1','total':20}"),
+                event("e3", "c1", "Product Returned", at(3), "{'order_id':'o1','return_id':'r1','total':30}"),
+                event("e4", "c1", "Order Refunded", at(4), "{'order_id':'o1','total':40}"),
+                order("e5", "c1", at(5), "o2", "60", 1),
+                event("e6", "c1", "Order Refunded", at(6), "{'order_id':'o2','total':45}"),
+                event("e7", "c1", "Product Returned", at(7), "{'order_id':'o2','return_id':'r2','total':10}"),
+                event("e8", "c1", "Order Refunded", at(8), "{'total':5}")));
+
+        // o1: 100 - max(40, 20 + 30); o2: 60 - max(45, 10); a refund without order id on its own: -5
+        assertThat(p.netRevenue()).isEqualByComparingTo("60");
+        assertThat(p.cancellationCount()).isEqualTo(1);
+        assertThat(p.itemsBought()).as("a partial cancellation keeps the order").isEqualTo(5);
+        assertThat(p.averageOrderValue()).isEqualByComparingTo("30");
+    }
+
+    @Test
+    void aCancellationWithoutAmountTakesBackTheWholeOrderAndItsRefundCountsOnce() {
+        CustomerProfile p = foldEvents(List.of(
+                event("e1", "c1", "Order Refunded", at(3), "{'order_id':'o1','total':80}"),
+                order("e2", "c1", at(1), "o1", "80", 2),
+                event("e3", "c1", "Order Cancelled", at(2), "{'order_id':'o1'}"),
+                order("e4", "c1", at(4), "o2", "25", 1)));
+
+        assertThat(p.netRevenue()).isEqualByComparingTo("25");
+        assertThat(p.averageOrderValue()).isEqualByComparingTo("25"); // over the one order not fully cancelled
+        assertThat(p.itemsBought()).isEqualTo(1);
+    }
+
+    @Test
     void anOrderUpdateReplacesTheOrderTotalAndRepeatedCompletionsCountOnce() {
         CustomerProfile p = foldEvents(List.of(
                 order("e1", "c1", at(1), "o1", "40", 2),

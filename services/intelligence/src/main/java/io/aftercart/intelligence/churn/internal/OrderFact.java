@@ -20,8 +20,9 @@ import java.util.Optional;
  * @param orderId    the order it belongs to
  * @param kind       the kind of event
  * @param day        the order's day in UTC (completions only)
- * @param amount     the order value, or the amount taken back; null for a cancellation without total (all of it)
- * @param currency   its currency, or null
+ * @param amount     the order value, or the amount taken back (the total, else the value of the lines); null for a
+ *                   cancellation without either (all of it)
+ * @param currency   its currency, or null (the reporting currency)
  */
 public record OrderFact(String eventId, String customerId, String orderId, Kind kind, LocalDate day, BigDecimal amount,
         String currency) {
@@ -37,18 +38,21 @@ public record OrderFact(String eventId, String customerId, String orderId, Kind 
         return switch (event.type()) {
             case "Order Completed" -> {
                 OrderCompleted order = event.propertiesAs(OrderCompleted.class);
-                BigDecimal value = order.total() != null ? order.total() : order.revenue();
+                BigDecimal value = order.total() != null ? order.total()
+                        : order.revenue() != null ? order.revenue() : stated(null, order.products());
                 yield value == null ? Optional.empty() : fact(event, order.orderId(), Kind.COMPLETED,
                         event.time().atOffset(ZoneOffset.UTC).toLocalDate(), value, order.currency());
             }
             case "Order Cancelled" -> {
                 OrderCancelled cancel = event.propertiesAs(OrderCancelled.class);
-                yield fact(event, cancel.orderId(), Kind.CANCELLED, null, cancel.total(), cancel.currency());
+                yield fact(event, cancel.orderId(), Kind.CANCELLED, null, stated(cancel.total(), cancel.products()),
+                        cancel.currency());
             }
             case "Order Refunded" -> {
                 OrderRefunded refund = event.propertiesAs(OrderRefunded.class);
-                yield refund.total() == null ? Optional.empty()
-                        : fact(event, refund.orderId(), Kind.REFUNDED, null, refund.total(), refund.currency());
+                BigDecimal value = stated(refund.total(), refund.products());
+                yield value == null ? Optional.empty()
+                        : fact(event, refund.orderId(), Kind.REFUNDED, null, value, refund.currency());
             }
             case "Product Returned" -> {
                 ProductReturned returned = event.propertiesAs(ProductReturned.class);
@@ -65,6 +69,11 @@ public record OrderFact(String eventId, String customerId, String orderId, Kind 
             return Optional.empty();
         }
         return Optional.of(new OrderFact(event.id(), event.partitionKey(), orderId, kind, day, amount, currency));
+    }
+
+    /** The total, else the value of the lines, else null (for a cancellation: all of the order). */
+    private static BigDecimal stated(BigDecimal total, List<Product> products) {
+        return total != null ? total : products == null || products.isEmpty() ? null : valueOf(products);
     }
 
     private static BigDecimal valueOf(List<Product> products) {
