@@ -6,7 +6,6 @@ import io.aftercart.gateway.GatewayProperties;
 import io.aftercart.gateway.Role;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Set;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,6 +23,10 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoders;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
@@ -97,8 +100,7 @@ public class GatewaySecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain mainChain(HttpSecurity http, GatewayProperties properties, ApiTokens tokens,
-            UserAccounts accounts, ObjectProvider<JwtDecoder> jwtDecoder)
-            throws Exception {
+            UserAccounts accounts) throws Exception {
         ApiEntryPoint api = new ApiEntryPoint();
         RequestMatcher apiPaths = new OrRequestMatcher(path("/api/**"), path("/v1/**"), path("/v3/**"),
                 path("/actuator/**"));
@@ -140,10 +142,26 @@ public class GatewaySecurityConfiguration {
         if (properties.oidc().enabled()) {
             http.oauth2ResourceServer(oauth -> oauth
                     .authenticationEntryPoint(api)
-                    .jwt(jwt -> jwt.decoder(jwtDecoder.getObject())
+                    .jwt(jwt -> jwt.decoder(jwtDecoder(properties.oidc()))
                             .jwtAuthenticationConverter(new OidcRoles(properties.oidc()))));
         }
         return http.build();
+    }
+
+    /**
+     * Checks the provider's tokens against its key set, their time limits and, when an issuer is configured, their
+     * issuer. Given only the issuer, the key set is found through its discovery document at the first token, so a
+     * provider that is down does not keep the gateway from starting.
+     */
+    private static JwtDecoder jwtDecoder(GatewayProperties.Oidc oidc) {
+        if (oidc.jwkSetUri() == null || oidc.jwkSetUri().isBlank()) {
+            return new SupplierJwtDecoder(() -> JwtDecoders.fromIssuerLocation(oidc.issuerUri()));
+        }
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(oidc.jwkSetUri()).build();
+        if (oidc.issuerUri() != null && !oidc.issuerUri().isBlank()) {
+            decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(oidc.issuerUri()));
+        }
+        return decoder;
     }
 
     /**

@@ -8,6 +8,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,22 +39,35 @@ public class TokensController {
 
     @GetMapping("/api/v1/tokens")
     public List<ApiTokens.Token> list(Authentication caller) {
-        return tokens.listOf(caller.getName());
+        return tokens.listOf(localUser(caller));
     }
 
     @PostMapping("/api/v1/tokens")
     public ResponseEntity<ApiTokens.Created> create(@RequestBody NewToken request, Authentication caller) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(tokens.create(caller.getName(), request.name()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(tokens.create(localUser(caller), request.name()));
     }
 
-    /** Revokes one of the caller's tokens; an admin may revoke anybody's. */
+    /** Revokes one of the caller's tokens; an admin (of either sign-in) may revoke anybody's. */
     @DeleteMapping("/api/v1/tokens/{id}")
     public ResponseEntity<Void> revoke(@PathVariable String id, Authentication caller) {
         boolean admin = Roles.has(caller, Role.ADMIN);
-        if (!tokens.revoke(id, caller.getName(), admin)) {
+        if (!tokens.revoke(id, admin ? caller.getName() : localUser(caller), admin)) {
             throw new BadInputException(HttpStatus.NOT_FOUND, "Unknown token", "You have no live token with this id",
                     "id");
         }
         return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * API tokens belong to Aftercart's own accounts: a user signed in by the identity provider may carry the name of
+     * a local account, and must not get or manage tokens that act as that account.
+     */
+    private static String localUser(Authentication caller) {
+        if (caller instanceof JwtAuthenticationToken) {
+            throw new BadInputException(HttpStatus.FORBIDDEN, "Local accounts only",
+                    "API tokens belong to Aftercart accounts; users of the identity provider use its tokens",
+                    "Authorization");
+        }
+        return caller.getName();
     }
 }
