@@ -42,6 +42,12 @@ final class AppProcess implements AutoCloseable {
     }
 
     static AppProcess start(Path jar, List<String> jvmArgs, String writeKey) throws IOException {
+        return start(jar, jvmArgs, writeKey, List.of());
+    }
+
+    /** @param appArgs further command-line arguments of the app, after the ones set here */
+    static AppProcess start(Path jar, List<String> jvmArgs, String writeKey, List<String> appArgs)
+            throws IOException {
         Path workDir = Files.createTempDirectory("aftercart-bench-");
         int httpPort = freePort();
         int kafkaPort = freePort();
@@ -55,6 +61,7 @@ final class AppProcess implements AutoCloseable {
                 "--aftercart.kafka.embedded-port=" + kafkaPort,
                 "--aftercart.collector.sources[0].name=bench",
                 "--aftercart.collector.sources[0].write-key=" + writeKey));
+        command.addAll(appArgs);
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(workDir.resolve("app.log").toFile())
@@ -110,7 +117,7 @@ final class AppProcess implements AutoCloseable {
         deleteRecursively(workDir.resolve("data"));
     }
 
-    private static void deleteRecursively(Path dir) {
+    static void deleteRecursively(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }
@@ -123,7 +130,7 @@ final class AppProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -56,7 +56,7 @@ record BenchOptions(Path jar, List<String> jvmArgs, Duration warmup, Duration du
     }
 
     /** Run from the repository root (as exec:java does) or from {@code bench/}. */
-    private static Path defaultJar() {
+    static Path defaultJar() {
         for (Path candidate : List.of(Path.of(DEFAULT_JAR), Path.of("..").resolve(DEFAULT_JAR))) {
             if (Files.isRegularFile(candidate)) {
                 return candidate.toAbsolutePath().normalize();

@@ -10,7 +10,7 @@ import java.util.List;
  * Reads a process's resident memory and CPU time from Linux's {@code /proc}, so the benchmark can report the app's
  * footprint and tell whether the app or the load generator used the cores.
  */
-final class ProcessStats {
+public final class ProcessStats {
 
     /** The kernel's clock ticks per second ({@code getconf CLK_TCK}), 100 on every Linux we run on. */
     private static final double TICKS_PER_SECOND = 100.0;
@@ -36,7 +36,7 @@ final class ProcessStats {
     }
 
     /** The machine's 1, 5 and 15 minute load averages: how busy the shared cores were. */
-    static String loadAverage() {
+    public static String loadAverage() {
         String[] fields = lines(Path.of("/proc/loadavg")).get(0).split(" ");
         return fields[0] + " " + fields[1] + " " + fields[2];
     }

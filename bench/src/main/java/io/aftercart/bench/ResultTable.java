@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** The benchmark's printed table: figure, value, target, and whether the target is met. */
-final class ResultTable {
+public final class ResultTable {
 
     private record Row(String figure, String value, String target, String met) {
     }
@@ -13,16 +13,16 @@ final class ResultTable {
     private final List<Row> rows = new ArrayList<>();
 
     /** A figure with a target. */
-    void add(String figure, String value, String target, boolean met) {
+    public void add(String figure, String value, String target, boolean met) {
         rows.add(new Row(figure, value, target, met ? "yes" : "NO"));
     }
 
     /** A figure without a target, shown for context. */
-    void add(String figure, String value) {
+    public void add(String figure, String value) {
         rows.add(new Row(figure, value, "", ""));
     }
 
-    String render() {
+    public String render() {
         int[] widths = {"figure".length(), "value".length(), "target".length(), "met?".length()};
         for (Row row : rows) {
             widths[0] = Math.max(widths[0], row.figure.length());
@@ -40,11 +40,11 @@ final class ResultTable {
         return out.toString();
     }
 
-    static String number(double value) {
+    public static String number(double value) {
         return String.format(Locale.ROOT, "%,.0f", value);
     }
 
-    static String decimal(double value) {
+    public static String decimal(double value) {
         return String.format(Locale.ROOT, "%.2f", value);
     }
 }
