@@ -3,11 +3,14 @@ package io.aftercart.intelligence.sentiment;
 import io.aftercart.platform.store.BulkInsert;
 import io.aftercart.platform.store.BulkInsert.Column;
 import io.aftercart.platform.store.ServiceStore;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -94,7 +97,7 @@ public class SentimentStore {
     public Map<String, Instant> orderActivity(Collection<String> orderIds) {
         Map<String, Instant> activity = new HashMap<>();
         inChunks(orderIds, "SELECT order_id, last_activity FROM sentiment_order_activity WHERE order_id IN ",
-                row -> activity.put(row.getString(1), row.getTimestamp(2).toLocalDateTime().toInstant(ZoneOffset.UTC)));
+                row -> activity.put(row.getString(1), instant(row, "last_activity")));
         return activity;
     }
 
@@ -141,18 +144,22 @@ public class SentimentStore {
             params.add(utc(to));
         }
         String sql = "SELECT " + key + " AS k, " + LABEL_COUNTS + " FROM " + table + where + " GROUP BY " + key
-                + " ORDER BY k";
+                + (by == Grouping.PERIOD ? " ORDER BY k" : "");
         List<SentimentKpi> groups = store.jdbc().sql(sql).params(params).query((row, n) -> new SentimentKpi(
-                by == Grouping.PERIOD ? row.getTimestamp("k").toLocalDateTime().toInstant(ZoneOffset.UTC).toString()
+                by == Grouping.PERIOD ? instant(row, "k").toString()
                         : row.getString("k"),
                 row.getLong("n"), row.getDouble("mean_compound"), row.getLong("positive"), row.getLong("neutral"),
                 row.getLong("negative"))).list();
+        if (by != Grouping.PERIOD) {
+            // by code point, as DuckDB sorts: a PostgreSQL database's linguistic collation would order text otherwise
+            groups = groups.stream().sorted(Comparator.comparing(SentimentKpi::key)).toList();
+        }
         return new SentimentKpis(by.name().toLowerCase(Locale.ROOT), from, to,
                 by == Grouping.PERIOD ? granularity.name().toLowerCase(Locale.ROOT) : null, groups);
     }
 
     private interface RowReader {
-        void read(java.sql.ResultSet row) throws java.sql.SQLException;
+        void read(ResultSet row) throws SQLException;
     }
 
     private void inChunks(Collection<String> ids, String selectWhereIn, RowReader reader) {
@@ -169,5 +176,10 @@ public class SentimentStore {
     /** Times are stored as UTC timestamps without zone, so both stores truncate periods the same way. */
     private static LocalDateTime utc(Instant instant) {
         return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    /** Read as a wall-clock time, never through the JVM's zone, where UTC times in its DST gap do not exist. */
+    private static Instant instant(ResultSet row, String column) throws SQLException {
+        return row.getObject(column, LocalDateTime.class).toInstant(ZoneOffset.UTC);
     }
 }

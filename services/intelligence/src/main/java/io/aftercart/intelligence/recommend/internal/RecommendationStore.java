@@ -42,10 +42,12 @@ public final class RecommendationStore {
             Set<String> known = storedEventIds(lines.stream().map(OrderLine::eventId).distinct().toList());
             List<OrderLine> fresh = new ArrayList<>();
             Set<String> firstSeen = new HashSet<>();
-            String current = null;
+            OrderLine previous = null;
             for (OrderLine line : lines) {
-                boolean startsEvent = !line.eventId().equals(current);
-                current = line.eventId();
+                // an event's lines come in rising line order, so a repeat right after the event starts anew
+                boolean startsEvent = previous == null || !line.eventId().equals(previous.eventId())
+                        || line.lineIndex() <= previous.lineIndex();
+                previous = line;
                 if (known.contains(line.eventId())) {
                     continue;
                 }
@@ -60,11 +62,15 @@ public final class RecommendationStore {
         });
     }
 
-    /** Hands every stored line to the consumer in chunks, in a stable order (time, event id, line). */
+    /**
+     * Hands every stored line to the consumer in chunks, in a stable order (time, event id, line). Runs in a
+     * transaction with a fetch size, as only then does PostgreSQL's driver stream the rows instead of holding all.
+     */
     public void replay(Consumer<List<OrderLine>> consumer) {
         List<OrderLine> chunk = new ArrayList<>(REPLAY_CHUNK);
-        store.jdbc().sql("SELECT event_id, line_index, kind, customer_id, order_id, product_id, name, category,"
-                + " quantity, event_time FROM recommend_order_lines ORDER BY event_time, event_id, line_index")
+        store.transactions().executeWithoutResult(status -> store.jdbc().sql("SELECT event_id, line_index, kind,"
+                + " customer_id, order_id, product_id, name, category, quantity, event_time FROM recommend_order_lines"
+                + " ORDER BY event_time, event_id, line_index").withFetchSize(REPLAY_CHUNK)
                 .query(row -> {
                     chunk.add(new OrderLine(row.getString(1), row.getInt(2), OrderLine.Kind.valueOf(row.getString(3)),
                             row.getString(4), row.getString(5), row.getString(6), row.getString(7),
@@ -74,7 +80,7 @@ public final class RecommendationStore {
                         consumer.accept(List.copyOf(chunk));
                         chunk.clear();
                     }
-                });
+                }));
         if (!chunk.isEmpty()) {
             consumer.accept(List.copyOf(chunk));
         }
