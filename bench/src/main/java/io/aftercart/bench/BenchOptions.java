@@ -11,17 +11,21 @@ import java.util.List;
  * about two and a half minutes.
  *
  * @param jar               the all-in-one exec jar ({@code --jar=}); by default the one {@code app} builds
- * @param jvmArgs           extra JVM options for the app ({@code --jvm-arg=-Xmx1g}, repeatable); none by default,
- *                          as a user runs {@code java -jar}
+ * @param jvmArgs           JVM options of the app ({@code --jvm-arg=-Xmx2g}, repeatable); by default those of the
+ *                          README's run command
  * @param warmup            warm-up of each phase, not measured ({@code --warmup=10s})
  * @param duration          measured time of each phase ({@code --duration=20s})
  * @param batchSize         events per {@code /v1/batch} request ({@code --batch-size=100})
  * @param batchConcurrency  client threads of the batched phase ({@code --batch-concurrency=8})
  * @param singleConcurrency client threads of the single-event phase ({@code --single-concurrency=32})
  * @param catchUpTimeout    how long to wait for the warehouse to hold every accepted event ({@code --catch-up=120s})
+ * @param services          the services the app runs ({@code --services=collector,analytics}); all by default
  */
 record BenchOptions(Path jar, List<String> jvmArgs, Duration warmup, Duration duration, int batchSize,
-        int batchConcurrency, int singleConcurrency, Duration catchUpTimeout) {
+        int batchConcurrency, int singleConcurrency, Duration catchUpTimeout, String services) {
+
+    /** The JVM options of the README's run command, so the figures are those of the app as users run it. */
+    static final List<String> README_JVM_ARGS = List.of("-Xmx1g");
 
     static final String DEFAULT_JAR = "app/target/aftercart-app-0.1.0-SNAPSHOT-exec.jar";
 
@@ -34,6 +38,7 @@ record BenchOptions(Path jar, List<String> jvmArgs, Duration warmup, Duration du
         int batchConcurrency = 8;
         int singleConcurrency = 32;
         Duration catchUp = Duration.ofSeconds(120);
+        String services = "all";
         for (String arg : args) {
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
             String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
@@ -46,13 +51,15 @@ record BenchOptions(Path jar, List<String> jvmArgs, Duration warmup, Duration du
                 case "--batch-concurrency" -> batchConcurrency = Integer.parseInt(value);
                 case "--single-concurrency" -> singleConcurrency = Integer.parseInt(value);
                 case "--catch-up" -> catchUp = seconds(value);
+                case "--services" -> services = value;
                 default -> throw new IllegalArgumentException("Unknown option " + arg + "; options: --jar=, "
-                        + "--jvm-arg=, --warmup=10s, --duration=20s, --batch-size=100, --batch-concurrency=8, "
-                        + "--single-concurrency=32, --catch-up=120s");
+                        + "--jvm-arg=-Xmx1g, --warmup=10s, --duration=20s, --batch-size=100, --batch-concurrency=8, "
+                        + "--single-concurrency=32, --catch-up=120s, --services=all");
             }
         }
-        return new BenchOptions(jar == null ? defaultJar() : jar.toAbsolutePath(), List.copyOf(jvmArgs), warmup,
-                duration, batchSize, batchConcurrency, singleConcurrency, catchUp);
+        return new BenchOptions(jar == null ? defaultJar() : jar.toAbsolutePath(),
+                jvmArgs.isEmpty() ? README_JVM_ARGS : List.copyOf(jvmArgs), warmup,
+                duration, batchSize, batchConcurrency, singleConcurrency, catchUp, services);
     }
 
     /** Run from the repository root (as exec:java does) or from {@code bench/}. */

@@ -5,6 +5,7 @@ import static io.aftercart.bench.ResultTable.number;
 
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -37,26 +38,32 @@ public final class CollectorBenchmark {
         String writeKey = "bench-" + UUID.randomUUID();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
-        System.out.printf("Collector benchmark: %s, app JVM options %s, %d cores, load average %s%n",
-                options.jar(), options.jvmArgs().isEmpty() ? "(defaults)" : options.jvmArgs(),
+        System.out.printf("Collector benchmark: %s, services %s, app JVM options %s, %d cores, load average %s%n",
+                options.jar(), options.services(), options.jvmArgs(),
                 Runtime.getRuntime().availableProcessors(), ProcessStats.loadAverage());
         System.out.printf("Each phase: %ds warm-up + %ds measured; batched %d events/request on %d threads, "
                 + "single events on %d threads%n", options.warmup().toSeconds(), options.duration().toSeconds(),
                 options.batchSize(), options.batchConcurrency(), options.singleConcurrency());
 
         long startedAt = System.nanoTime();
-        try (AppProcess app = AppProcess.start(options.jar(), options.jvmArgs(), writeKey)) {
+        AdminCredentials admin = AdminCredentials.random();
+        List<String> appArgs = new ArrayList<>(admin.appArguments());
+        // the gateway's per-key rate limit and per-request access log would measure themselves, not the collector
+        appArgs.addAll(List.of("--aftercart.gateway.ingest-rate-per-second=1000000000",
+                "--aftercart.gateway.ingest-rate-burst=1000000000", "--logging.level.io.aftercart.gateway.access=WARN",
+                "--aftercart.services=" + options.services()));
+        try (AppProcess app = AppProcess.start(options.jar(), options.jvmArgs(), writeKey, appArgs)) {
             app.awaitHealthy(http);
             System.out.printf("App pid %d healthy on %s in %.1f s (log: %s)%n", app.pid(), app.baseUri(),
                     (System.nanoTime() - startedAt) / 1e9, app.log());
             try (RssSampler rss = new RssSampler(app.pid())) {
-                run(options, app, http, writeKey, rss);
+                run(options, app, http, writeKey, rss, admin.apiAuthorization(http, app.baseUri()));
             }
         }
     }
 
-    private static void run(BenchOptions options, AppProcess app, HttpClient http, String writeKey, RssSampler rss)
-            throws Exception {
+    private static void run(BenchOptions options, AppProcess app, HttpClient http, String writeKey, RssSampler rss,
+            String apiAuthorization) throws Exception {
         EventPayloads payloads = new EventPayloads(42);
         HttpLoad load = new HttpLoad(http, writeKey);
         CpuUse cpu = new CpuUse(app.pid());
@@ -68,7 +75,7 @@ public final class CollectorBenchmark {
                 payloads::single, options.singleConcurrency(), options.warmup(), options.duration()));
         long loadEndedAt = System.nanoTime();
         long accepted = batched.acceptedTotal() + single.acceptedTotal();
-        WarehouseCount warehouse = new WarehouseCount(http, app.baseUri());
+        WarehouseCount warehouse = new WarehouseCount(http, app.baseUri(), apiAuthorization);
         long lagAtEndOfLoad = accepted - warehouse.total();
         // before the raw phase, so the warehouse's catching up neither slows the raw producer nor is slowed by it
         boolean caughtUp = warehouse.awaitAtLeast(accepted, options.catchUpTimeout());

@@ -12,15 +12,17 @@ final class WarehouseCount {
 
     private final HttpClient http;
     private final URI countsUri;
+    private final String authorization;
 
-    WarehouseCount(HttpClient http, URI baseUri) {
+    WarehouseCount(HttpClient http, URI baseUri, String authorization) {
         this.http = http;
         this.countsUri = baseUri.resolve("/api/v1/events/counts");
+        this.authorization = authorization;
     }
 
     long total() throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(countsUri).timeout(Duration.ofSeconds(30))
-                .build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", authorization).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("GET " + countsUri + " answered " + response.statusCode());
         }
