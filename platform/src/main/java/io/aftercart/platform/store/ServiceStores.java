@@ -57,6 +57,8 @@ public class ServiceStores implements AutoCloseable {
         config.setMaximumPoolSize(properties.poolSize());
         if (dialect == SqlDialect.DUCKDB) {
             config.setJdbcUrl("jdbc:duckdb:" + duckDbFile(service));
+            // each service's database would otherwise size its buffer pool at 80 % of the machine's memory
+            config.addDataSourceProperty("memory_limit", properties.duckdbMemoryLimit());
         } else {
             config.setJdbcUrl(properties.url());
             config.setUsername(properties.username());
