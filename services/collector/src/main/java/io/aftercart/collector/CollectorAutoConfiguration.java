@@ -50,8 +50,9 @@ public class CollectorAutoConfiguration {
         WriteKeys keys = directory == null ? new WriteKeys() : new WriteKeys(directory);
         properties.sources().forEach(source -> keys.register(source.name(), source.writeKey()));
         if (properties.sources().isEmpty()) {
-            log.warn("No sources configured: set AFTERCART_COLLECTOR_SOURCES_0_NAME and "
-                    + "AFTERCART_COLLECTOR_SOURCES_0_WRITE_KEY to accept events over HTTP");
+            log.info("No write keys configured for the collector; it accepts the keys managed through the gateway "
+                    + "(POST /api/v1/admin/write-keys), or set AFTERCART_COLLECTOR_SOURCES_0_NAME and "
+                    + "AFTERCART_COLLECTOR_SOURCES_0_WRITE_KEY");
         } else {
             log.info("Collector sources: {}", properties.sources().stream().map(CollectorProperties.Source::name)
                     .toList());
