@@ -10,11 +10,16 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.listener.ContainerProperties.AckMode;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * Builds the listener container factory of a service: its own consumer group ({@code aftercart-<service>}),
  * batch listeners, offsets committed only after the listener returned (so an effect is durable before its
- * offset is), starting from the earliest offset for a new group.
+ * offset is), starting from the earliest offset for a new group. A poll whose listener throws is retried with a
+ * growing pause, for as long as it takes: Spring's default would give up after ten tries and commit the offsets,
+ * losing the poll. Listeners must therefore handle bad records themselves (dead-letter or skip) and throw only for
+ * failures that pass, such as a store or broker being down.
  */
 public class ServiceConsumers {
 
@@ -39,6 +44,9 @@ public class ServiceConsumers {
         factory.setBatchListener(true);
         factory.setConcurrency(concurrency);
         factory.getContainerProperties().setAckMode(AckMode.BATCH);
+        ExponentialBackOff backOff = new ExponentialBackOff(500, 2);
+        backOff.setMaxInterval(10_000);
+        factory.setCommonErrorHandler(new DefaultErrorHandler(backOff));
         return factory;
     }
 

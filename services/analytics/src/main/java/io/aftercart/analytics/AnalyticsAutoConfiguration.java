@@ -22,8 +22,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
-import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * The analytics service: its store, the event warehouse with the KPI rollups kept alongside, the consumer that fills
@@ -64,10 +62,6 @@ public class AnalyticsAutoConfiguration {
     ConcurrentMessageListenerContainer<String, byte[]> eventWarehouseListenerContainer(ServiceConsumers consumers,
             EventWarehouse eventWarehouse, DeadLetterPublisher deadLetterPublisher, AnalyticsProperties properties) {
         var factory = consumers.batchFactory(SERVICE, properties.consumerConcurrency());
-        // Skipping a poll that failed to store would commit its offsets and lose it: retry until the store is back.
-        ExponentialBackOff backOff = new ExponentialBackOff(500, 2);
-        backOff.setMaxInterval(30_000);
-        factory.setCommonErrorHandler(new DefaultErrorHandler(backOff));
         var container = factory.createContainer(Topics.EVENTS.topicName());
         container.setupMessageListener(new EventWarehouseListener(eventWarehouse, deadLetterPublisher));
         return container;

@@ -25,8 +25,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
-import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.FixedBackOff;
 
 /** The collector: HTTP and Kafka intake, validation, de-duplication, canonical and dead-letter topics. */
 @AutoConfiguration
@@ -83,8 +81,6 @@ public class CollectorAutoConfiguration {
     ConcurrentMessageListenerContainer<String, byte[]> intakeContainer(ServiceConsumers consumers,
             IngestPipeline pipeline, DeadLetterPublisher deadLetters, CollectorProperties properties, Clock clock) {
         var factory = consumers.batchFactory(SERVICE, properties.intakeConcurrency());
-        // While Kafka cannot take the events, keep retrying the poll: skipping it would lose them.
-        factory.setCommonErrorHandler(new DefaultErrorHandler(new FixedBackOff(1000, FixedBackOff.UNLIMITED_ATTEMPTS)));
         ConcurrentMessageListenerContainer<String, byte[]> container = factory.createContainer(
                 Topics.INTAKE.topicName());
         container.setupMessageListener(new IntakeListener(pipeline, deadLetters, properties.intakeSource(), clock));

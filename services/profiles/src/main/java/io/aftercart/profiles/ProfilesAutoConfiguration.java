@@ -31,8 +31,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
-import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * The profiles service: its store, the consumer that keeps one profile per customer (from canonical events,
@@ -97,10 +95,6 @@ public class ProfilesAutoConfiguration {
     ConcurrentMessageListenerContainer<String, byte[]> profilesListenerContainer(ServiceConsumers consumers,
             ProfilesListener profilesListener) {
         var factory = consumers.batchFactory(SERVICE, 1);
-        // Skipping a poll that failed to store or publish would commit its offsets and lose it: retry instead.
-        ExponentialBackOff backOff = new ExponentialBackOff(500, 2);
-        backOff.setMaxInterval(30_000);
-        factory.setCommonErrorHandler(new DefaultErrorHandler(backOff));
         var container = factory.createContainer(Topics.EVENTS.topicName(), Topics.PREDICTIONS.topicName(),
                 Topics.SENTIMENT.topicName());
         container.setupMessageListener(profilesListener);

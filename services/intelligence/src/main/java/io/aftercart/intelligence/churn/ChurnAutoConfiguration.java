@@ -20,8 +20,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
-import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.ExponentialBackOff;
 
 /** Churn and lifetime value: the purchase ledger fed from the events topic, the models, their schedule and API. */
 @AutoConfiguration(after = {IntelligenceAutoConfiguration.class, KafkaBackboneAutoConfiguration.class,
@@ -57,10 +55,6 @@ public class ChurnAutoConfiguration {
     ConcurrentMessageListenerContainer<String, byte[]> churnEventListenerContainer(ServiceConsumers consumers,
             PurchaseLedger purchaseLedger, ChurnModels churnModels, IntelligenceProperties properties) {
         var factory = consumers.batchFactory(CONSUMER, properties.churn().consumerConcurrency());
-        // Skipping a poll that failed to store would commit its offsets and lose it: retry until the store is back.
-        ExponentialBackOff backOff = new ExponentialBackOff(500, 2);
-        backOff.setMaxInterval(30_000);
-        factory.setCommonErrorHandler(new DefaultErrorHandler(backOff));
         var container = factory.createContainer(Topics.EVENTS.topicName());
         container.setupMessageListener(new ChurnEventListener(purchaseLedger, churnModels));
         return container;

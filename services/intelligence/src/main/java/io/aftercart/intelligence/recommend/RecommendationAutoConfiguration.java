@@ -15,8 +15,6 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
-import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * Recommendations: the in-memory model rebuilt from the intelligence store at start, the consumer that feeds it
@@ -47,10 +45,6 @@ public class RecommendationAutoConfiguration {
     ConcurrentMessageListenerContainer<String, byte[]> recommendationListenerContainer(ServiceConsumers consumers,
             RecommendationRecorder recommendationRecorder, IntelligenceProperties properties) {
         var factory = consumers.batchFactory(CONSUMER, properties.recommend().consumerConcurrency());
-        // Skipping a poll that failed to store would commit its offsets and lose it: retry until the store is back.
-        ExponentialBackOff backOff = new ExponentialBackOff(500, 2);
-        backOff.setMaxInterval(30_000);
-        factory.setCommonErrorHandler(new DefaultErrorHandler(backOff));
         var container = factory.createContainer(Topics.EVENTS.topicName());
         container.setupMessageListener(new RecommendationEventListener(recommendationRecorder));
         return container;

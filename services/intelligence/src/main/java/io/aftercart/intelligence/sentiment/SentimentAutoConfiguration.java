@@ -15,8 +15,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
-import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * Sentiment of reviews, support tickets and NPS comments: the analyzer, its tables in the intelligence store, the
@@ -50,10 +48,6 @@ public class SentimentAutoConfiguration {
             SentimentRecorder sentimentRecorder, KafkaTemplate<String, byte[]> eventKafkaTemplate,
             IntelligenceProperties properties) {
         var factory = consumers.batchFactory(CONSUMER, properties.sentiment().consumerConcurrency());
-        // Skipping a poll that failed to publish or store would commit its offsets and lose it: retry instead.
-        ExponentialBackOff backOff = new ExponentialBackOff(500, 2);
-        backOff.setMaxInterval(30_000);
-        factory.setCommonErrorHandler(new DefaultErrorHandler(backOff));
         var container = factory.createContainer(Topics.EVENTS.topicName());
         container.setupMessageListener(new SentimentEventListener(sentimentRecorder, eventKafkaTemplate));
         return container;
