@@ -3,10 +3,6 @@ package io.aftercart.analytics.internal;
 import io.aftercart.platform.reporting.OrderMoney;
 import io.aftercart.platform.store.ServiceStore;
 import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +15,6 @@ import java.util.Map;
  */
 public final class OrderNets {
 
-    private static final int IDS_PER_QUERY = 500;
     private static final RollupTable TABLE = RollupTables.ORDER;
     private static final int ORDER_DAY = TABLE.columnNames().indexOf("order_day");
     private static final int FIRST_DAY = TABLE.columnNames().indexOf("first_day");
@@ -31,15 +26,15 @@ public final class OrderNets {
     private static final int CANCELLATIONS = TABLE.columnNames().indexOf("cancellations");
     private static final int CANCELLED_WHOLE = TABLE.columnNames().indexOf("cancelled_whole");
 
-    private final ServiceStore store;
+    private final StoredRows storedRows;
 
     public OrderNets(ServiceStore store) {
-        this.store = store;
+        this.storedRows = new StoredRows(store);
     }
 
     /** Adds to {@code delta}'s day rows how the nets of the orders it touches move. */
     public void settle(RollupDelta delta) {
-        List<Object[]> changes = delta.orderMoney().sorted();
+        List<Object[]> changes = delta.rows(TABLE).sorted();
         Map<Object, Object[]> stored = stored(changes.stream().map(row -> (String) row[0]).toList());
         for (Object[] change : changes) {
             Object[] before = stored.get(change[0]);
@@ -69,32 +64,7 @@ public final class OrderNets {
 
     private Map<Object, Object[]> stored(List<String> orderIds) {
         Map<Object, Object[]> rows = new HashMap<>();
-        String columns = String.join(", ", TABLE.columnNames());
-        for (int from = 0; from < orderIds.size(); from += IDS_PER_QUERY) {
-            List<String> chunk = orderIds.subList(from, Math.min(orderIds.size(), from + IDS_PER_QUERY));
-            store.jdbc().sql("SELECT " + columns + " FROM " + TABLE.name() + " WHERE order_id IN ("
-                            + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")")
-                    .params(new ArrayList<Object>(chunk))
-                    .query(row -> {
-                        Object[] values = values(row);
-                        rows.put(values[0], values);
-                    });
-        }
+        storedRows.where(TABLE, "order_id", orderIds).forEach(row -> rows.put(row[0], row));
         return rows;
-    }
-
-    /** A stored row with the Java types the batch's rows use, so that they merge alike. */
-    private static Object[] values(ResultSet row) throws SQLException {
-        Object[] values = new Object[TABLE.columns().size()];
-        for (int i = 0; i < values.length; i++) {
-            RollupColumn column = TABLE.columns().get(i);
-            values[i] = switch (column.type()) {
-                case INTEGER -> row.getObject(column.name(), Integer.class);
-                case BIGINT -> row.getObject(column.name(), Long.class);
-                case DECIMAL -> row.getBigDecimal(column.name());
-                case TEXT -> row.getString(column.name());
-            };
-        }
-        return values;
     }
 }

@@ -74,9 +74,9 @@ public final class RollupDelta {
         return rows.values();
     }
 
-    /** What the events add to each order's money ({@link RollupTables#ORDER}), one row per order. */
-    RollupRows orderMoney() {
-        return rows.get(RollupTables.ORDER);
+    /** What the events add to one rollup table, one row per key. */
+    RollupRows rows(RollupTable table) {
+        return rows.get(table);
     }
 
     /** Adds to the net revenue and kept orders of a day (an order's net moving there, or away when negative). */
@@ -120,7 +120,7 @@ public final class RollupDelta {
         orderMoney(event, order.orderId(), day(date), 1L, OrderMoney.NONE.withTotal(gross), 0L, 0);
         long items = units(order.products());
         BigDecimal value = money(linesValue(order.products()), order.currency());
-        addDay(date, Map.of("items_sold", items, "items_sold_value", value));
+        addDay(date, Map.of("orders", 1L, "gross_revenue", gross, "items_sold", items, "items_sold_value", value));
         for (Product line : lines(order.products())) {
             rows.get(RollupTables.PRODUCT_MONTH).add(productId(line), category(line), month(date),
                     quantity(line), money(lineValue(line), order.currency()), 0L, BigDecimal.ZERO);

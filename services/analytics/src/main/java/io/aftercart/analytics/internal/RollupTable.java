@@ -1,5 +1,6 @@
 package io.aftercart.analytics.internal;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -13,6 +14,21 @@ public record RollupTable(String name, List<RollupColumn> columns) {
 
     public int keySize() {
         return (int) columns.stream().filter(c -> c.merge() == RollupColumn.Merge.KEY).count();
+    }
+
+    /**
+     * Whether merging the row into a stored one leaves it as it was: every value is summed and zero, as when a
+     * customer's contribution is taken off and added back unchanged. Such a row need not be written.
+     */
+    boolean changesNothing(Object[] row) {
+        for (int i = keySize(); i < row.length; i++) {
+            RollupColumn.Merge merge = columns.get(i).merge();
+            boolean zero = row[i] instanceof BigDecimal amount ? amount.signum() == 0 : Long.valueOf(0).equals(row[i]);
+            if (merge != RollupColumn.Merge.DERIVED && (merge != RollupColumn.Merge.SUM || !zero)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code ON CONFLICT (keys) DO UPDATE SET ...}: appended to an INSERT of rows into this table. */

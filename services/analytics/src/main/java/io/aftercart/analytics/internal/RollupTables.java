@@ -23,7 +23,8 @@ public final class RollupTables {
             count("refunds"), amount("refunded_value"),
             count("returns"), count("items_returned"), amount("items_returned_value"),
             count("nps_promoters"), count("nps_passives"), count("nps_detractors"),
-            count("tickets_opened"), count("tickets_resolved"), amount("net_revenue"), count("kept_orders")));
+            count("tickets_opened"), count("tickets_resolved"), amount("net_revenue"), count("kept_orders"),
+            count("orders"), amount("gross_revenue")));
 
     public static final RollupTable PRODUCT_MONTH = new RollupTable("kpi_product_month", List.of(
             key("product_id", Type.TEXT), key("category", Type.TEXT), key("month", Type.INTEGER),
@@ -55,8 +56,20 @@ public final class RollupTables {
             count("completions"), amount("total"), amount("refunded"), amount("cancelled"), amount("returned"),
             count("cancellations"), new RollupColumn("cancelled_whole", Type.INTEGER, Merge.MAX)));
 
+    /** What each customer's order history adds up to ({@code V4__customer_history_rollups.sql}, {@link CustomerHistories}). */
+    public static final RollupTable COHORT = new RollupTable("kpi_cohort", List.of(
+            key("granularity", Type.TEXT), key("cohort_day", Type.INTEGER), key("period", Type.INTEGER),
+            derived("cohort"), count("customers"), amount("revenue")));
+
+    public static final RollupTable ACTIVE = new RollupTable("kpi_active", List.of(
+            key("granularity", Type.TEXT), key("period", Type.INTEGER), count("customers"), count("new_customers")));
+
+    public static final RollupTable ACQUISITION = new RollupTable("kpi_acquisition", List.of(
+            key("first_day", Type.INTEGER), key("second_day", Type.INTEGER), count("customers")));
+
     public static final List<RollupTable> ALL =
-            List.of(CUSTOMER_DAY, DAY, PRODUCT_MONTH, RETURN_REASON, TICKET, EXCLUDED, ORDER);
+            List.of(CUSTOMER_DAY, DAY, PRODUCT_MONTH, RETURN_REASON, TICKET, EXCLUDED, ORDER, COHORT, ACTIVE,
+                    ACQUISITION);
 
     private RollupTables() {
     }

@@ -23,7 +23,7 @@ public final class RollupWriter {
     public void merge(RollupRows rows) {
         RollupTable table = rows.table();
         upserts.computeIfAbsent(table, RollupWriter::upsert).write(store, rows.sorted().stream()
-                .map(row -> scaled(table, row)).toList());
+                .filter(row -> !table.changesNothing(row)).map(row -> scaled(table, row)).toList());
     }
 
     private static BulkInsert upsert(RollupTable table) {

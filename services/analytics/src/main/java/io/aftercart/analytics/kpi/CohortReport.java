@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * Acquisition cohorts: the customers whose first order falls in the range, grouped by the period of that first
- * order, and what they did in each period since (period 0 = the period of the first order), up to the last period
- * with data in the range. Every period is listed, also those in which nobody of the cohort ordered.
+ * order, and what they did in each period since (period 0 = the period of the first order), up to the period of the
+ * last order before the range's end, counted for that whole period. Every period is listed, also those in which
+ * nobody of the cohort ordered.
  *
  * @param metric   which retention {@link Period#retention()} gives: {@code customers} = share of the cohort with an
  *                 order in the period; {@code revenue} = the period's gross revenue / the cohort's period-0 revenue

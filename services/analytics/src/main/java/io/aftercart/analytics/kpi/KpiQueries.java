@@ -73,70 +73,47 @@ public class KpiQueries {
     }
 
     public RepeatPurchaseReport repeatPurchase(KpiRange range) {
-        long[] counts = jdbc.sql("SELECT COUNT(*) AS customers, COUNT(*) FILTER (WHERE orders >= 2) AS repeaters"
-                        + " FROM (SELECT customer_id, SUM(orders) AS orders FROM kpi_customer_day"
-                        + " WHERE day >= ? AND day < ? GROUP BY customer_id) per_customer")
-                .params(range.fromDay(), range.toDay())
-                .query((row, n) -> new long[] {row.getLong("customers"), row.getLong("repeaters")}).single();
-        RepeatPurchaseReport.DaysToSecondOrder days = jdbc.sql("SELECT COUNT(*) AS customers,"
-                        + " percentile_cont(0.25) WITHIN GROUP (ORDER BY gap) AS p25,"
-                        + " percentile_cont(0.5) WITHIN GROUP (ORDER BY gap) AS p50,"
-                        + " percentile_cont(0.75) WITHIN GROUP (ORDER BY gap) AS p75"
-                        + " FROM (SELECT first_day, second_day - first_day AS gap"
-                        + "   FROM (SELECT MIN(day) AS first_day, MIN(day) FILTER (WHERE running >= 2) AS second_day"
-                        + "     FROM (SELECT customer_id, day,"
-                        + "       SUM(orders) OVER (PARTITION BY customer_id ORDER BY day) AS running"
-                        + "       FROM kpi_customer_day) running_orders"
-                        + "     GROUP BY customer_id) firsts"
-                        + "   WHERE second_day < ?) gaps"
-                        + " WHERE first_day >= ? AND first_day < ?")
+        long[] counts = jdbc.sql("SELECT COALESCE(SUM(customers), 0) AS customers,"
+                        + " COALESCE(SUM(customers) FILTER (WHERE second_day < ?), 0) AS repeaters"
+                        + " FROM kpi_acquisition WHERE first_day >= ? AND first_day < ?")
                 .params(range.toDay(), range.fromDay(), range.toDay())
-                .query((row, n) -> new RepeatPurchaseReport.DaysToSecondOrder(row.getLong("customers"),
-                        nullableDouble(row, "p25"), nullableDouble(row, "p50"), nullableDouble(row, "p75")))
-                .single();
+                .query((row, n) -> new long[] {row.getLong("customers"), row.getLong("repeaters")}).single();
+        TreeMap<Integer, Long> customersByGap = new TreeMap<>();
+        jdbc.sql("SELECT second_day - first_day AS gap, SUM(customers) AS customers FROM kpi_acquisition"
+                        + " WHERE first_day >= ? AND first_day < ? AND second_day < ? GROUP BY second_day - first_day")
+                .params(range.fromDay(), range.toDay(), range.toDay())
+                .query(row -> { customersByGap.merge(row.getInt("gap"), row.getLong("customers"), Long::sum); });
+        WeightedPercentiles gaps = new WeightedPercentiles(customersByGap);
+        RepeatPurchaseReport.DaysToSecondOrder days = new RepeatPurchaseReport.DaysToSecondOrder(gaps.count(),
+                gaps.percentile(0.25), gaps.percentile(0.5), gaps.percentile(0.75));
         return new RepeatPurchaseReport(range.from(), range.to(), counts[0], counts[1],
                 ratio(BigDecimal.valueOf(counts[1]), BigDecimal.valueOf(counts[0])), days, excluded(range));
     }
 
+    /** Customers are counted per whole period, so a week or month range widens to the periods it touches. */
     public OrdersReport orders(Granularity granularity, KpiRange range) {
-        String period = granularity.column();
+        KpiRange periods = range.widenedTo(granularity);
         Map<Integer, long[]> customers = new TreeMap<>();
-        Map<Integer, BigDecimal> revenue = new TreeMap<>();
-        jdbc.sql("WITH firsts AS (SELECT customer_id, MIN(" + period + ") AS first_period FROM kpi_customer_day"
-                        + " GROUP BY customer_id)"
-                        + " SELECT d." + period + " AS period, SUM(d.orders) AS orders,"
-                        + " SUM(d.gross_revenue) AS revenue, COUNT(DISTINCT d.customer_id) AS customers,"
-                        + " COUNT(DISTINCT d.customer_id) FILTER (WHERE f.first_period = d." + period + ") AS new_customers"
-                        + " FROM kpi_customer_day d JOIN firsts f ON f.customer_id = d.customer_id"
-                        + " WHERE d.day >= ? AND d.day < ? GROUP BY d." + period)
-                .params(range.fromDay(), range.toDay())
-                .query(row -> {
-                    int index = row.getInt("period");
-                    customers.put(index, new long[] {row.getLong("orders"), row.getLong("customers"),
-                            row.getLong("new_customers")});
-                    revenue.put(index, row.getBigDecimal("revenue"));
-                });
-        Map<Integer, DayTotals> days = dayTotals(granularity, range);
-        TreeMap<Integer, Boolean> periods = new TreeMap<>();
-        customers.keySet().forEach(index -> periods.put(index, true));
-        days.forEach((index, totals) -> {
-            if (totals.refunds > 0 || totals.cancellations > 0 || totals.netRevenue.signum() != 0) {
-                periods.put(index, true);
-            }
-        });
+        jdbc.sql("SELECT period, customers, new_customers FROM kpi_active"
+                        + " WHERE granularity = ? AND period >= ? AND period < ? AND customers > 0")
+                .params(granularity.column(), periods.fromIndex(granularity), periods.toIndex(granularity))
+                .query(row -> { customers.put(row.getInt("period"),
+                        new long[] {row.getLong("customers"), row.getLong("new_customers")}); });
         List<OrdersReport.Period> rows = new ArrayList<>();
-        for (int index : periods.keySet()) {
-            long[] counts = customers.getOrDefault(index, new long[3]);
-            BigDecimal gross = revenue.getOrDefault(index, BigDecimal.ZERO);
-            DayTotals totals = days.getOrDefault(index, DayTotals.NONE);
-            rows.add(new OrdersReport.Period(granularity.start(index), counts[0], money(gross),
+        dayTotals(granularity, periods).forEach((index, totals) -> {
+            long[] counts = customers.getOrDefault(index, new long[2]);
+            if (totals.orders == 0 && totals.refunds == 0 && totals.cancellations == 0
+                    && totals.netRevenue.signum() == 0) {
+                return;
+            }
+            rows.add(new OrdersReport.Period(granularity.start(index), totals.orders, money(totals.grossRevenue),
                     money(totals.refundedValue), money(totals.netRevenue), totals.keptOrders == 0 ? null
                             : totals.netRevenue.divide(BigDecimal.valueOf(totals.keptOrders), MONEY_SCALE,
                                     RoundingMode.HALF_UP),
-                    counts[1], counts[2], counts[1] - counts[2], totals.cancellations, money(totals.cancelledValue)));
-        }
-        return new OrdersReport(granularity, range.from(), range.to(), converter.reportingCurrency(), rows,
-                excluded(range));
+                    counts[0], counts[1], counts[0] - counts[1], totals.cancellations, money(totals.cancelledValue)));
+        });
+        return new OrdersReport(granularity, periods.from(), periods.to(), converter.reportingCurrency(), rows,
+                excluded(periods));
     }
 
     public NpsReport nps(Granularity granularity, KpiRange range) {
@@ -240,12 +217,16 @@ public class KpiQueries {
     private record CohortCells(int index, long[] customers, BigDecimal[] revenue) {
     }
 
+    /**
+     * The cohorts of the customers whose first order falls in the range, with their activity in every period up to
+     * the one of the last order before the range's end (counted for that whole period).
+     */
     private List<CohortCells> cohortCells(Granularity granularity, KpiRange range) {
         if (granularity == Granularity.DAY) {
             throw new IllegalArgumentException("cohorts are by week or month");
         }
-        String period = granularity.column();
-        Integer lastDay = jdbc.sql("SELECT MAX(day) AS last_day FROM kpi_customer_day WHERE day < ?")
+        Integer lastDay = jdbc.sql("SELECT MAX(period) AS last_day FROM kpi_active"
+                        + " WHERE granularity = 'day' AND period < ? AND customers > 0")
                 .param(range.toDay())
                 .query((row, n) -> row.getObject("last_day") == null ? null : row.getInt("last_day")).list().get(0);
         if (lastDay == null) {
@@ -253,16 +234,10 @@ public class KpiQueries {
         }
         int lastPeriod = granularity.index(LocalDate.ofEpochDay(lastDay));
         Map<Integer, CohortCells> cohorts = new LinkedHashMap<>();
-        jdbc.sql("WITH cohorts AS (SELECT customer_id, MIN(day) AS first_day, MIN(" + period + ") AS cohort"
-                        + "   FROM kpi_customer_day GROUP BY customer_id),"
-                        + " active AS (SELECT customer_id, " + period + " AS period, SUM(gross_revenue) AS revenue"
-                        + "   FROM kpi_customer_day WHERE day < ? GROUP BY customer_id, " + period + ")"
-                        + " SELECT c.cohort, a.period - c.cohort AS age, COUNT(*) AS customers,"
-                        + " SUM(a.revenue) AS revenue"
-                        + " FROM cohorts c JOIN active a ON a.customer_id = c.customer_id"
-                        + " WHERE c.first_day >= ? AND c.first_day < ?"
-                        + " GROUP BY c.cohort, a.period - c.cohort ORDER BY c.cohort, age")
-                .params(range.toDay(), range.fromDay(), range.toDay())
+        jdbc.sql("SELECT cohort, period - cohort AS age, SUM(customers) AS customers, SUM(revenue) AS revenue"
+                        + " FROM kpi_cohort WHERE granularity = ? AND cohort_day >= ? AND cohort_day < ? AND period <= ?"
+                        + " GROUP BY cohort, period HAVING SUM(customers) > 0 ORDER BY cohort, period")
+                .params(granularity.column(), range.fromDay(), range.toDay(), lastPeriod)
                 .query(row -> {
                     int cohort = row.getInt("cohort");
                     CohortCells cells = cohorts.computeIfAbsent(cohort, index -> {
@@ -290,7 +265,7 @@ public class KpiQueries {
                         + " SUM(nps_promoters) AS nps_promoters, SUM(nps_passives) AS nps_passives,"
                         + " SUM(nps_detractors) AS nps_detractors, SUM(tickets_opened) AS tickets_opened,"
                         + " SUM(tickets_resolved) AS tickets_resolved, SUM(net_revenue) AS net_revenue,"
-                        + " SUM(kept_orders) AS kept_orders"
+                        + " SUM(kept_orders) AS kept_orders, SUM(orders) AS orders, SUM(gross_revenue) AS gross_revenue"
                         + " FROM kpi_day WHERE day >= ? AND day < ? GROUP BY " + period)
                 .params(range.fromDay(), range.toDay())
                 .query(row -> { totals.put(row.getInt("period"), DayTotals.of(row)); });
@@ -300,10 +275,10 @@ public class KpiQueries {
     private record DayTotals(long itemsSold, BigDecimal itemsSoldValue, long cancellations, BigDecimal cancelledValue,
             long refunds, BigDecimal refundedValue, long returns, long itemsReturned, BigDecimal itemsReturnedValue,
             long promoters, long passives, long detractors, long ticketsOpened, long ticketsResolved,
-            BigDecimal netRevenue, long keptOrders) {
+            BigDecimal netRevenue, long keptOrders, long orders, BigDecimal grossRevenue) {
 
         static final DayTotals NONE = new DayTotals(0, BigDecimal.ZERO, 0, BigDecimal.ZERO, 0, BigDecimal.ZERO, 0, 0,
-                BigDecimal.ZERO, 0, 0, 0, 0, 0, BigDecimal.ZERO, 0);
+                BigDecimal.ZERO, 0, 0, 0, 0, 0, BigDecimal.ZERO, 0, 0, BigDecimal.ZERO);
 
         static DayTotals of(ResultSet row) throws SQLException {
             return new DayTotals(row.getLong("items_sold"), row.getBigDecimal("items_sold_value"),
@@ -311,7 +286,8 @@ public class KpiQueries {
                     row.getBigDecimal("refunded_value"), row.getLong("returns"), row.getLong("items_returned"),
                     row.getBigDecimal("items_returned_value"), row.getLong("nps_promoters"),
                     row.getLong("nps_passives"), row.getLong("nps_detractors"), row.getLong("tickets_opened"),
-                    row.getLong("tickets_resolved"), row.getBigDecimal("net_revenue"), row.getLong("kept_orders"));
+                    row.getLong("tickets_resolved"), row.getBigDecimal("net_revenue"), row.getLong("kept_orders"),
+                    row.getLong("orders"), row.getBigDecimal("gross_revenue"));
         }
 
         DayTotals plus(DayTotals other) {
@@ -321,7 +297,8 @@ public class KpiQueries {
                     itemsReturned + other.itemsReturned, itemsReturnedValue.add(other.itemsReturnedValue),
                     promoters + other.promoters, passives + other.passives, detractors + other.detractors,
                     ticketsOpened + other.ticketsOpened, ticketsResolved + other.ticketsResolved,
-                    netRevenue.add(other.netRevenue), keptOrders + other.keptOrders);
+                    netRevenue.add(other.netRevenue), keptOrders + other.keptOrders, orders + other.orders,
+                    grossRevenue.add(other.grossRevenue));
         }
 
         long npsResponses() {

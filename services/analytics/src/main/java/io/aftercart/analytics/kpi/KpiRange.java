@@ -18,6 +18,22 @@ public record KpiRange(LocalDate from, LocalDate to) {
         return new KpiRange(null, null);
     }
 
+    /** The range grown to whole periods: from the start of {@code from}'s period to the end of {@code to - 1}'s. */
+    public KpiRange widenedTo(Granularity granularity) {
+        return new KpiRange(from == null ? null : granularity.start(granularity.index(from)),
+                to == null ? null : granularity.start(granularity.index(to.minusDays(1)) + 1));
+    }
+
+    /** The number of the period {@code from} falls in; the smallest int without a bound. */
+    int fromIndex(Granularity granularity) {
+        return from == null ? Integer.MIN_VALUE : granularity.index(from);
+    }
+
+    /** The number of the period {@code to} falls in (exclusive once widened); the largest int without a bound. */
+    int toIndex(Granularity granularity) {
+        return to == null ? Integer.MAX_VALUE : granularity.index(to);
+    }
+
     int fromDay() {
         return from == null ? Integer.MIN_VALUE : Granularity.DAY.index(from);
     }

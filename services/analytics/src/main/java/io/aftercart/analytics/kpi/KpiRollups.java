@@ -2,6 +2,7 @@ package io.aftercart.analytics.kpi;
 
 import io.aftercart.analytics.EventWarehouse;
 import io.aftercart.analytics.NewEventsListener;
+import io.aftercart.analytics.internal.CustomerHistories;
 import io.aftercart.analytics.internal.OrderNets;
 import io.aftercart.analytics.internal.RollupDelta;
 import io.aftercart.analytics.internal.RollupTables;
@@ -24,6 +25,7 @@ public class KpiRollups implements NewEventsListener {
     private final ServiceStore store;
     private final RollupWriter writer;
     private final OrderNets orderNets;
+    private final CustomerHistories customerHistories;
     private final CurrencyConverter converter;
     private final ZoneId zone;
 
@@ -31,6 +33,7 @@ public class KpiRollups implements NewEventsListener {
         this.store = store;
         this.writer = new RollupWriter(store);
         this.orderNets = new OrderNets(store);
+        this.customerHistories = new CustomerHistories(store);
         this.converter = converter;
         this.zone = zone;
     }
@@ -40,6 +43,7 @@ public class KpiRollups implements NewEventsListener {
         RollupDelta delta = new RollupDelta(converter, zone);
         events.forEach(delta::add);
         orderNets.settle(delta);
+        customerHistories.settle(delta);
         delta.rows().forEach(writer::merge);
     }
 

@@ -4,10 +4,10 @@ import java.time.LocalDate;
 import java.math.BigDecimal;
 
 /**
- * Repeat purchase in the range.
+ * Repeat purchase of the customers acquired in the range.
  *
- * @param customers         customers with at least one order in the range
- * @param repeatCustomers   of those, the ones with at least two orders in the range
+ * @param customers         customers whose first order ever falls in the range
+ * @param repeatCustomers   of those, the ones whose second order falls before the range's end
  * @param repeatRate        repeatCustomers / customers, to four decimals (null without customers)
  * @param daysToSecondOrder for customers whose first order ever falls in the range and whose second order falls
  *                          before its end: days between the two (0 when both were on the same day)
