@@ -59,6 +59,7 @@ public class ServiceStores implements AutoCloseable {
             config.setJdbcUrl("jdbc:duckdb:" + duckDbFile(service));
             // each service's database would otherwise size its buffer pool at 80 % of the machine's memory
             config.addDataSourceProperty("memory_limit", properties.duckdbMemoryLimit());
+            config.addDataSourceProperty("checkpoint_threshold", properties.duckdbCheckpointThreshold());
         } else {
             config.setJdbcUrl(properties.url());
             config.setUsername(properties.username());

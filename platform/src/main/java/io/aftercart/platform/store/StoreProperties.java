@@ -12,20 +12,28 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param username PostgreSQL user ({@code AFTERCART_STORE_USERNAME})
  * @param password PostgreSQL password ({@code AFTERCART_STORE_PASSWORD})
  * @param poolSize connections per service ({@code AFTERCART_STORE_POOL_SIZE})
- * @param duckdbMemoryLimit memory each service's DuckDB database may use for its buffers, e.g. {@code 256MB}
- *                 ({@code AFTERCART_STORE_DUCKDB_MEMORY_LIMIT}); DuckDB spills to disk beyond it
+ * @param duckdbMemoryLimit memory each service's DuckDB database may use for its buffers, e.g. {@code 1GB}
+ *                 ({@code AFTERCART_STORE_DUCKDB_MEMORY_LIMIT}); DuckDB spills query work to disk beyond it, but its
+ *                 primary-key indexes must fit (about 75 MB per million events in the analytics warehouse)
+ * @param duckdbCheckpointThreshold how much write-ahead log each DuckDB database gathers before it checkpoints
+ *                 ({@code AFTERCART_STORE_DUCKDB_CHECKPOINT_THRESHOLD}); a checkpoint rewrites the changed indexes, so
+ *                 checkpointing every few MB (DuckDB's default 16MB) slows writers down as tables grow
  */
 @ConfigurationProperties("aftercart.store")
 public record StoreProperties(String url, String username, String password, @DefaultValue("4") int poolSize,
-        @DefaultValue("256MB") String duckdbMemoryLimit) {
+        @DefaultValue(DEFAULT_MEMORY_LIMIT) String duckdbMemoryLimit,
+        @DefaultValue(DEFAULT_CHECKPOINT_THRESHOLD) String duckdbCheckpointThreshold) {
+
+    private static final String DEFAULT_MEMORY_LIMIT = "1GB";
+    private static final String DEFAULT_CHECKPOINT_THRESHOLD = "256MB";
 
     @ConstructorBinding
     public StoreProperties {
     }
 
-    /** Embedded DuckDB with the default memory limit, or PostgreSQL at {@code url}. */
+    /** Embedded DuckDB with the default memory settings, or PostgreSQL at {@code url}. */
     public StoreProperties(String url, String username, String password, int poolSize) {
-        this(url, username, password, poolSize, "256MB");
+        this(url, username, password, poolSize, DEFAULT_MEMORY_LIMIT, DEFAULT_CHECKPOINT_THRESHOLD);
     }
 
     public boolean embedded() {
