@@ -61,6 +61,8 @@ public final class KpiBenchmark {
         defaults.put("warmup", "5s");
         defaults.put("duration", "15s");
         defaults.put("naive-runs", "3");
+        // DuckDB keeps primary-key indexes in its buffer memory: a 10M-event history needs more than the default
+        defaults.put("duckdb-memory-limit", "4GB");
         Options options = Options.parse(args, defaults);
         System.out.printf(Locale.ROOT, "KPI benchmark: %,d events, %d cores, max heap %,d MiB, load average %s%n",
                 options.number("events"), Runtime.getRuntime().availableProcessors(),
@@ -70,6 +72,7 @@ public final class KpiBenchmark {
         List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--server.address=127.0.0.1",
                 "--aftercart.services=analytics", "--aftercart.data-dir=" + dir.resolve("data"),
                 "--aftercart.kafka.embedded-port=" + AppProcess.freePort(), "--logging.level.root=WARN",
+                "--aftercart.store.duckdb-memory-limit=" + options.text("duckdb-memory-limit"),
                 "--spring.autoconfigure.exclude="
                         + "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration"));
         arguments.addAll(admin.appArguments());
@@ -93,6 +96,9 @@ public final class KpiBenchmark {
                 + "EventWarehouse.storeBatch (rollups included); kpi_customer_day rows: %,d; load average %s%n",
                 stored, history.customers(), loadSeconds, stored / loadSeconds, customerDays,
                 ProcessStats.loadAverage());
+        System.out.printf(Locale.ROOT, "DuckDB memory in use: %s%n", store.jdbc().sql("SELECT string_agg(tag || ' '"
+                + " || (memory_usage_bytes >> 20) || ' MiB', ', ' ORDER BY memory_usage_bytes DESC) FROM duckdb_memory()"
+                + " WHERE memory_usage_bytes > 0").query(String.class).single());
 
         URI base = URI.create("http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port"));
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -151,6 +157,7 @@ public final class KpiBenchmark {
                 put(batches, end);
             }
         }, "shop-history");
+        generator.setDaemon(true); // a failing load must end the run, not leave the generator blocked on the queue
         long start = System.nanoTime();
         generator.start();
         long stored = 0;
