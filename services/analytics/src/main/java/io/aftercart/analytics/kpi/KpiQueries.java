@@ -73,21 +73,26 @@ public class KpiQueries {
     }
 
     public RepeatPurchaseReport repeatPurchase(KpiRange range) {
-        long[] counts = jdbc.sql("SELECT COALESCE(SUM(customers), 0) AS customers,"
-                        + " COALESCE(SUM(customers) FILTER (WHERE second_day < ?), 0) AS repeaters"
-                        + " FROM kpi_acquisition WHERE first_day >= ? AND first_day < ?")
-                .params(range.toDay(), range.fromDay(), range.toDay())
-                .query((row, n) -> new long[] {row.getLong("customers"), row.getLong("repeaters")}).single();
+        // one pass: the customers without a second order before the range's end make up the gap-less group
+        long[] customers = new long[1];
         TreeMap<Integer, Long> customersByGap = new TreeMap<>();
-        jdbc.sql("SELECT second_day - first_day AS gap, SUM(customers) AS customers FROM kpi_acquisition"
-                        + " WHERE first_day >= ? AND first_day < ? AND second_day < ? GROUP BY second_day - first_day")
-                .params(range.fromDay(), range.toDay(), range.toDay())
-                .query(row -> { customersByGap.merge(row.getInt("gap"), row.getLong("customers"), Long::sum); });
+        jdbc.sql("SELECT CASE WHEN second_day < ? THEN second_day - first_day END AS gap,"
+                        + " SUM(customers) AS customers FROM kpi_acquisition WHERE first_day >= ? AND first_day < ?"
+                        + " GROUP BY 1")
+                .params(range.toDay(), range.fromDay(), range.toDay())
+                .query(row -> {
+                    long count = row.getLong("customers");
+                    customers[0] += count;
+                    int gap = row.getInt("gap");
+                    if (!row.wasNull()) {
+                        customersByGap.merge(gap, count, Long::sum);
+                    }
+                });
         WeightedPercentiles gaps = new WeightedPercentiles(customersByGap);
         RepeatPurchaseReport.DaysToSecondOrder days = new RepeatPurchaseReport.DaysToSecondOrder(gaps.count(),
                 gaps.percentile(0.25), gaps.percentile(0.5), gaps.percentile(0.75));
-        return new RepeatPurchaseReport(range.from(), range.to(), counts[0], counts[1],
-                ratio(BigDecimal.valueOf(counts[1]), BigDecimal.valueOf(counts[0])), days, excluded(range));
+        return new RepeatPurchaseReport(range.from(), range.to(), customers[0], gaps.count(),
+                ratio(BigDecimal.valueOf(gaps.count()), BigDecimal.valueOf(customers[0])), days, excluded(range));
     }
 
     /** Customers are counted per whole period, so a week or month range widens to the periods it touches. */
