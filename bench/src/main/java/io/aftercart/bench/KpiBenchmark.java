@@ -63,11 +63,15 @@ public final class KpiBenchmark {
         defaults.put("naive-runs", "3");
         // DuckDB keeps primary-key indexes in its buffer memory: a 10M-event history needs more than the default
         defaults.put("duckdb-memory-limit", "4GB");
+        // a directory to keep the loaded history in, so that a later run measures again without loading
+        defaults.put("keep", "");
         Options options = Options.parse(args, defaults);
         System.out.printf(Locale.ROOT, "KPI benchmark: %,d events, %d cores, max heap %,d MiB, load average %s%n",
                 options.number("events"), Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() / 1024 / 1024, ProcessStats.loadAverage());
-        Path dir = Files.createTempDirectory("aftercart-kpi-bench-");
+        boolean keep = !options.text("keep").isBlank();
+        Path dir = keep ? Files.createDirectories(Path.of(options.text("keep")))
+                : Files.createTempDirectory("aftercart-kpi-bench-");
         AdminCredentials admin = AdminCredentials.random();
         List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--server.address=127.0.0.1",
                 "--aftercart.services=analytics", "--aftercart.data-dir=" + dir.resolve("data"),
@@ -80,7 +84,9 @@ public final class KpiBenchmark {
                 .run(arguments.toArray(String[]::new))) {
             run(options, app, admin);
         } finally {
-            AppProcess.deleteRecursively(dir);
+            if (!keep) {
+                AppProcess.deleteRecursively(dir);
+            }
         }
     }
 
@@ -89,13 +95,20 @@ public final class KpiBenchmark {
         EventWarehouse warehouse = app.getBean(EventWarehouse.class);
         ServiceStore store = app.getBean("analyticsStore", ServiceStore.class);
         ShopHistory history = new ShopHistory();
-        double loadSeconds = load(history, warehouse, options.number("events"), options.integer("batch-size"));
+        long kept = warehouse.count();
+        double loadSeconds = kept > 0 ? Double.NaN
+                : load(history, warehouse, options.number("events"), options.integer("batch-size"));
         long stored = warehouse.count();
         long customerDays = store.jdbc().sql("SELECT COUNT(*) FROM kpi_customer_day").query(Long.class).single();
-        System.out.printf(Locale.ROOT, "Stored %,d events of %,d customers in %.1f s: %,.0f events/s through "
-                + "EventWarehouse.storeBatch (rollups included); kpi_customer_day rows: %,d; load average %s%n",
-                stored, history.customers(), loadSeconds, stored / loadSeconds, customerDays,
-                ProcessStats.loadAverage());
+        if (kept > 0) {
+            System.out.printf(Locale.ROOT, "Measuring the %,d events kept in %s (no load); kpi_customer_day rows: "
+                    + "%,d%n", kept, options.text("keep"), customerDays);
+        } else {
+            System.out.printf(Locale.ROOT, "Stored %,d events of %,d customers in %.1f s: %,.0f events/s through "
+                    + "EventWarehouse.storeBatch (rollups included); kpi_customer_day rows: %,d; load average %s%n",
+                    stored, history.customers(), loadSeconds, stored / loadSeconds, customerDays,
+                    ProcessStats.loadAverage());
+        }
         System.out.printf(Locale.ROOT, "DuckDB memory in use: %s%n", store.jdbc().sql("SELECT string_agg(tag || ' '"
                 + " || (memory_usage_bytes >> 20) || ' MiB', ', ' ORDER BY memory_usage_bytes DESC) FROM duckdb_memory()"
                 + " WHERE memory_usage_bytes > 0").query(String.class).single());
@@ -106,7 +119,9 @@ public final class KpiBenchmark {
         GetLoad get = new GetLoad(http, admin.apiAuthorization(http, base));
         ResultTable table = new ResultTable();
         table.add("events in history", number(stored));
-        table.add("load through EventWarehouse.storeBatch: events/s", number(stored / loadSeconds));
+        if (kept == 0) {
+            table.add("load through EventWarehouse.storeBatch: events/s", number(stored / loadSeconds));
+        }
         boolean allAgree = true;
         for (NaiveKpi kpi : NaiveKpi.all()) {
             URI uri = base.resolve(kpi.path());
