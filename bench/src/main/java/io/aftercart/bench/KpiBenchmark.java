@@ -35,8 +35,8 @@ import tools.jackson.databind.JsonNode;
  * database. The two answers are compared cell by cell. Targets: API p99 ≤ 50 ms and the naive query ≥ 100× slower
  * than the API's p99.
  *
- * <p>Run from the repository root (10M events: the load alone took 38 minutes on a busy 2-core machine, slowing as
- * the table grows; 1M events: about 3 minutes in all; a few GB of disk in the temporary directory):
+ * <p>Run from the repository root (10M events: about 7 minutes of load and 3 of measuring on 2 cores; 1M events:
+ * about 3 minutes in all; a few GB of disk in the temporary directory, or in {@code --keep=<dir>}):
  * <pre>./mvnw -q -B -pl bench compile exec:java -Dexec.mainClass=io.aftercart.bench.KpiBenchmark
  *     [-Dexec.args="--events=1000000 --duration=15s"]</pre>
  */

@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param poolSize connections per service ({@code AFTERCART_STORE_POOL_SIZE})
  * @param duckdbMemoryLimit memory each service's DuckDB database may use for its buffers, e.g. {@code 1GB}
  *                 ({@code AFTERCART_STORE_DUCKDB_MEMORY_LIMIT}); DuckDB spills query work to disk beyond it, but its
- *                 primary-key indexes must fit (about 75 MB per million events in the analytics warehouse)
+ *                 primary-key indexes must fit (about 100 MB per million events in the analytics warehouse)
  * @param duckdbCheckpointThreshold how much write-ahead log each DuckDB database gathers before it checkpoints
  *                 ({@code AFTERCART_STORE_DUCKDB_CHECKPOINT_THRESHOLD}); a checkpoint rewrites the changed indexes, so
  *                 checkpointing every few MB (DuckDB's default 16MB) slows writers down as tables grow
