@@ -13,6 +13,7 @@ import io.aftercart.platform.reporting.CurrencyConverter;
 import io.aftercart.platform.store.ServiceStore;
 import io.aftercart.platform.store.SqlDialect;
 import io.aftercart.platform.testing.TestStore;
+import io.aftercart.profiles.internal.Fact;
 import io.aftercart.profiles.internal.FactExtractor;
 import io.aftercart.profiles.internal.FactRepository;
 import io.aftercart.profiles.internal.LogRewinder;
@@ -29,10 +30,14 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -53,6 +58,8 @@ abstract class ProfileStoreIT {
 
     private ServiceStore store;
     private final List<ProfileChange> published = new ArrayList<>();
+    /** The ids whose whole history a poll read, per read. */
+    private final List<List<String>> historyReads = new ArrayList<>();
     private final PiiProtector pii = new PiiProtector("profile-store-test-key-of-32-bytes!".getBytes(StandardCharsets.UTF_8));
     private final FactExtractor extractor = new FactExtractor(pii);
     private ProfileUpdater updater;
@@ -69,11 +76,19 @@ abstract class ProfileStoreIT {
     void open(@TempDir Path dataDir) {
         testStore = TestStore.open(dialect, "profiles", dataDir);
         store = testStore.store();
-        FactRepository facts = new FactRepository(store);
+        FactRepository facts = new FactRepository(store) {
+            @Override
+            public List<Fact> factsOf(Collection<String> subjectIds) {
+                historyReads.add(List.copyOf(subjectIds));
+                return super.factsOf(subjectIds);
+            }
+        };
         ProfileRepository profileRepository = new ProfileRepository(store);
         updater = new ProfileUpdater(store, facts, new ScoreRepository(store), profileRepository,
-                new ProfileFold(new CurrencyConverter("GBP", Map.of("EUR", new BigDecimal("0.85")))),
-                published::addAll);
+                new ProfileFold(new CurrencyConverter("GBP", Map.of("EUR", new BigDecimal("0.85")))), changes -> {
+                    published.addAll(changes);
+                    return () -> { };
+                });
         LogRewinder noConsumer = new LogRewinder() {
             @Override
             public int assignedPartitions() {
@@ -98,6 +113,7 @@ abstract class ProfileStoreIT {
     void empty() {
         updater.reset(() -> { });
         published.clear();
+        historyReads.clear();
     }
 
     /** Three customers: one stitched from an anonymous history, one aliased from an old account, one plain. */
@@ -144,6 +160,93 @@ abstract class ProfileStoreIT {
         published.clear();
         assertThat(apply(shop())).as("a redelivered history changes nothing").isZero();
         assertThat(published).isEmpty();
+    }
+
+    /**
+     * The shop in event-time order, plus a customer with every kind of event, amounts finer than the store keeps and
+     * times finer than a microsecond (which the store keeps to the microsecond).
+     */
+    static List<CanonicalEvent> inOrderShop() {
+        List<CanonicalEvent> events = new ArrayList<>(shop());
+        String returned = "{'order_id':'o42','return_id':'r42','total':3.3333333,'products':[{'product_id':'p'}]}";
+        events.addAll(List.of(
+                order("c4-1", "c4", fine(1), "o41", "10.1234567", 2),
+                order("c4-2", "c4", fine(2), "o42", "10.1234567", 1),
+                order("c4-3", "c4", fine(3), "o43", "10.1234567", 1),
+                event("c4-4", "c4", "Order Updated", fine(4), "{'order_id':'o43','total':20.0000004}"),
+                event("c4-5", "c4", "Order Refunded", fine(5), "{'order_id':'o41','total':1.0000005}"),
+                event("c4-6", "c4", "Product Returned", fine(6), returned),
+                event("c4-7", "c4", "Order Cancelled", fine(7), "{'order_id':'o42'}"),
+                identify("c4-8", "c4", null, fine(8), "{'email':'dan@example.com'}"),
+                event("c4-9", "c4", "Product Reviewed", fine(9), "{'review_id':'rv4','rating':4.5}"),
+                event("c4-10", "c4", "Support Ticket Opened", fine(10), "{'ticket_id':'t4'}"),
+                event("c4-11", "c4", "NPS Survey Responded", fine(11), "{'score':6}"),
+                event("c4-12", "c4", "page", fine(12), "{'name':'home'}"),
+                event("c4-13", "c4", "Support Ticket Resolved", fine(12), "{'ticket_id':'t4'}")));
+        events.sort(Comparator.comparing(CanonicalEvent::time).thenComparing(CanonicalEvent::id));
+        return events;
+    }
+
+    private static Instant fine(long days) {
+        return at(days).plusNanos(123_456_789);
+    }
+
+    @Test
+    void inOrderPollsFoldOnlyTheirNewFactsAndGiveTheRebuiltProfiles() {
+        List<CanonicalEvent> events = inOrderShop();
+        Random random = new Random(3);
+        for (int from = 0; from < events.size(); ) {
+            int to = Math.min(events.size(), from + 1 + random.nextInt(4));
+            apply(events.subList(from, to));
+            from = to;
+        }
+        List<CustomerProfile> continued = all();
+        assertThat(historyReads.stream().filter(ids -> ids.contains("c4")))
+                .as("c4's history is read once, for its first fact; later facts continue its fold").hasSize(1);
+        assertThat(historyReads.stream().filter(ids -> ids.contains("c3"))).hasSize(1);
+
+        empty();
+        apply(events);
+        assertThat(all()).as("one fold over all facts").isEqualTo(continued);
+        CustomerProfile c4 = profiles.profile("c4").orElseThrow();
+        // o41: 10.123457 - 1.000000 refunded (both as stored); o42 cancelled whole, and returned: -3.333333; o43: 20
+        assertThat(c4.netRevenue()).isEqualByComparingTo("25.790124");
+        assertThat(c4.lastActivityAt()).isEqualTo(fine(12).truncatedTo(ChronoUnit.MICROS));
+        assertThat(c4.hasEmail()).isTrue();
+        assertThat(c4.openTickets()).isZero();
+    }
+
+    @Test
+    void anAnonymousHistoryIsReadOnlyOnceItIsStitchedToACustomer() {
+        apply(List.of(anonymous("v1", "anon-9", "page", at(1), "{'name':'home'}")));
+        apply(List.of(anonymous("v2", "anon-9", "Order Completed", at(2), "{'order_id':'o9','total':9}")));
+
+        assertThat(all()).isEmpty();
+        assertThat(historyReads.stream().filter(ids -> ids.contains("anon-9"))).isEmpty();
+
+        apply(List.of(identify("v3", "c9", "anon-9", at(3), "{}")));
+
+        CustomerProfile c9 = profiles.profile("c9").orElseThrow();
+        assertThat(c9.anonymousIds()).containsExactly("anon-9");
+        assertThat(c9.orderCount()).isEqualTo(1);
+        assertThat(historyReads.stream().filter(ids -> ids.contains("anon-9"))).hasSize(1);
+    }
+
+    @Test
+    void aProfileStoredWithoutFoldStateIsFoldedFromItsHistoryOnItsNextChange() {
+        apply(shop());
+        store.jdbc().sql("UPDATE profiles SET fold_state = NULL").update();
+
+        apply(List.of(order("c3-late", "c3", at(40), "o-c3-x", "10", 1)));
+
+        CustomerProfile c3 = profiles.profile("c3").orElseThrow();
+        assertThat(c3.orderCount()).isEqualTo(31);
+        assertThat(c3.netRevenue()).isEqualByComparingTo("310");
+        published.clear();
+        apply(List.of(order("c3-later", "c3", at(41), "o-c3-y", "10", 1)));
+        assertThat(profiles.profile("c3").orElseThrow().orderCount()).as("continued from the state stored again")
+                .isEqualTo(32);
+        assertThat(published).extracting(ProfileChange::customerId).containsExactly("c3");
     }
 
     @Test

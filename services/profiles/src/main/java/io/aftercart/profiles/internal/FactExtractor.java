@@ -42,9 +42,11 @@ public final class FactExtractor {
         }
         ObjectNode properties = event.properties() != null ? event.properties()
                 : EventJson.mapper().createObjectNode();
-        FactBuilder fact = new FactBuilder(event, subject, event.customerId() == null, timelineDetail(properties));
+        List<Product> products = products(properties); // read once: the timeline and the amounts both need them
+        FactBuilder fact = new FactBuilder(event, subject, event.customerId() == null,
+                timelineDetail(properties, products));
         try {
-            describe(event.type(), properties, fact);
+            describe(event.type(), properties, products, fact);
         } catch (JacksonException | IllegalArgumentException e) {
             // properties that do not map onto their record still count as activity on the timeline
         }
@@ -67,19 +69,16 @@ public final class FactExtractor {
         return Optional.of(new IdentityLink(event.id(), source, event.customerId(), event.time()));
     }
 
-    private void describe(String type, ObjectNode properties, FactBuilder fact) {
+    private void describe(String type, ObjectNode properties, List<Product> products, FactBuilder fact) {
         EventType eventType = EventType.ofWireName(type).orElse(EventType.CUSTOM_TRACK);
         switch (eventType) {
-            case ORDER_COMPLETED, ORDER_UPDATED -> {
-                List<Product> products = products(properties);
-                fact.order(text(properties, "order_id"), firstAmount(properties, "total", "revenue")
-                        .orElse(lineValue(products)), text(properties, "currency"), units(products));
-            }
+            case ORDER_COMPLETED, ORDER_UPDATED -> fact.order(text(properties, "order_id"),
+                    firstAmount(properties, "total", "revenue").orElse(lineValue(products)),
+                    text(properties, "currency"), units(products));
             case ORDER_CANCELLED, ORDER_REFUNDED -> fact.order(text(properties, "order_id"),
-                    amount(properties, "total").or(() -> Optional.ofNullable(lineValue(products(properties)))),
+                    amount(properties, "total").or(() -> Optional.ofNullable(lineValue(products))),
                     text(properties, "currency"), null);
             case PRODUCT_RETURNED -> {
-                List<Product> products = products(properties);
                 fact.order(text(properties, "order_id"), amount(properties, "total").orElse(lineValue(products)),
                         text(properties, "currency"), units(products));
                 fact.refId = text(properties, "return_id");
@@ -105,13 +104,12 @@ public final class FactExtractor {
         }
     }
 
-    private static String timelineDetail(ObjectNode properties) {
+    private static String timelineDetail(ObjectNode properties, List<Product> products) {
         ObjectNode detail = EventJson.mapper().createObjectNode();
         properties.properties().stream()
                 .filter(entry -> TIMELINE_PROPERTIES.contains(entry.getKey()))
                 .filter(entry -> entry.getValue().isValueNode())
                 .forEach(entry -> detail.set(entry.getKey(), entry.getValue()));
-        List<Product> products = products(properties);
         if (!products.isEmpty()) {
             detail.put("items", units(products));
         }

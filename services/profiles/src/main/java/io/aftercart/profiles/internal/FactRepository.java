@@ -9,6 +9,7 @@ import io.aftercart.platform.store.ServiceStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -41,16 +42,33 @@ public class FactRepository {
         this.store = store;
     }
 
-    /** Stores facts whose event id is new; known ids (redeliveries) are left as they are. */
-    public void insert(Collection<Fact> facts) {
-        Map<String, Object[]> rows = new LinkedHashMap<>();
-        for (Fact f : facts) {
-            rows.putIfAbsent(f.eventId(), new Object[] {f.eventId(), f.subjectId(), f.anonymous(), utc(f.time()),
-                    f.type(), f.orderId(), f.refId(), Sql.scaled(f.amount(), 6), f.currency(), f.items(),
-                    Sql.scaled(f.score(), 2), hash(f.email()), cipher(f.email()), hash(f.phone()), cipher(f.phone()),
-                    f.detail()});
+    /**
+     * Stores facts whose event id is new; known ids (redeliveries) are left as they are, and of facts repeating an
+     * event id the first counts.
+     *
+     * @return the facts that were new, as stored ({@link #asStored}), in the order given
+     */
+    public List<Fact> insertNew(Collection<Fact> facts) {
+        Map<String, Fact> byId = new LinkedHashMap<>();
+        facts.forEach(f -> byId.putIfAbsent(f.eventId(), asStored(f)));
+        List<Object[]> rows = new ArrayList<>(byId.size());
+        for (Fact f : byId.values()) {
+            rows.add(new Object[] {f.eventId(), f.subjectId(), f.anonymous(), utc(f.time()), f.type(), f.orderId(),
+                    f.refId(), f.amount(), f.currency(), f.items(), f.score(), hash(f.email()), cipher(f.email()),
+                    hash(f.phone()), cipher(f.phone()), f.detail()});
         }
-        FACTS.write(store, new ArrayList<>(rows.values()));
+        Set<String> inserted = new HashSet<>(FACTS.writeReturning(store, rows, "event_id"));
+        return byId.values().stream().filter(f -> inserted.contains(f.eventId())).toList();
+    }
+
+    /**
+     * The fact as both stores keep and return it (time to microseconds, amount to 6 decimals, score to 2), so a fold
+     * over facts as they are stored equals one over the same facts read back.
+     */
+    static Fact asStored(Fact f) {
+        return new Fact(f.eventId(), f.subjectId(), f.anonymous(), f.time().truncatedTo(ChronoUnit.MICROS), f.type(),
+                f.orderId(), f.refId(), Sql.scaled(f.amount(), 6), f.currency(), f.items(), Sql.scaled(f.score(), 2),
+                f.email(), f.phone(), f.detail());
     }
 
     public void insertLinks(Collection<IdentityLink> links) {
@@ -69,25 +87,20 @@ public class FactRepository {
         Set<String> frontier = new HashSet<>(ids);
         while (!frontier.isEmpty()) {
             Set<String> next = new HashSet<>();
-            for (List<String> chunk : Sql.chunks(frontier)) {
-                String in = Sql.placeholders(chunk.size());
-                List<Object> params = new ArrayList<>(chunk);
-                params.addAll(chunk);
-                store.jdbc().sql("SELECT event_id, source_id, target_id, link_time FROM identity_links"
-                        + " WHERE source_id IN (" + in + ") OR target_id IN (" + in + ")")
-                        .params(params)
-                        .query(FactRepository::link)
-                        .list()
-                        .forEach(link -> {
-                            if (links.putIfAbsent(link.eventId(), link) == null) {
-                                for (String id : List.of(link.sourceId(), link.targetId())) {
-                                    if (known.add(id)) {
-                                        next.add(id);
-                                    }
+            store.jdbc().sql("SELECT event_id, source_id, target_id, link_time FROM identity_links"
+                    + " WHERE source_id = ANY(?) OR target_id = ANY(?)")
+                    .params(Sql.texts(frontier), Sql.texts(frontier))
+                    .query(FactRepository::link)
+                    .list()
+                    .forEach(link -> {
+                        if (links.putIfAbsent(link.eventId(), link) == null) {
+                            for (String id : List.of(link.sourceId(), link.targetId())) {
+                                if (known.add(id)) {
+                                    next.add(id);
                                 }
                             }
-                        });
-            }
+                        }
+                    });
             frontier = next;
         }
         return new IdentityComponent(known, new IdentityGraph(links.values()));
@@ -95,12 +108,20 @@ public class FactRepository {
 
     /** Every fact that arrived under one of {@code subjectIds}. */
     public List<Fact> factsOf(Collection<String> subjectIds) {
-        List<Fact> facts = new ArrayList<>();
-        for (List<String> chunk : Sql.chunks(subjectIds)) {
-            facts.addAll(store.jdbc().sql(FACT_SELECT + " WHERE subject_id IN (" + Sql.placeholders(chunk.size())
-                    + ")").params(chunk).query(FactRepository::fact).list());
+        return byAnyOf("subject_id", subjectIds);
+    }
+
+    /** The stored facts of those of {@code eventIds} that are known. */
+    public List<Fact> factsById(Collection<String> eventIds) {
+        return byAnyOf("event_id", eventIds);
+    }
+
+    private List<Fact> byAnyOf(String column, Collection<String> values) {
+        if (values.isEmpty()) {
+            return List.of();
         }
-        return facts;
+        return store.jdbc().sql(FACT_SELECT + " WHERE " + column + " = ANY(?)").param(Sql.texts(values))
+                .query(FactRepository::fact).list();
     }
 
     /**
@@ -109,9 +130,8 @@ public class FactRepository {
      * @param limit at most this many
      */
     public List<Fact> timeline(Collection<String> subjectIds, Instant afterTime, String afterEventId, int limit) {
-        StringBuilder sql = new StringBuilder(FACT_SELECT + " WHERE subject_id IN (")
-                .append(Sql.placeholders(subjectIds.size())).append(")");
-        List<Object> params = new ArrayList<>(subjectIds);
+        StringBuilder sql = new StringBuilder(FACT_SELECT + " WHERE subject_id = ANY(?)");
+        List<Object> params = new ArrayList<>(List.of(Sql.texts(subjectIds)));
         if (afterTime != null) {
             sql.append(" AND (event_time > ? OR (event_time = ? AND event_id > ?))");
             params.addAll(List.of(utc(afterTime), utc(afterTime), afterEventId));

@@ -2,8 +2,21 @@ package io.aftercart.profiles.internal;
 
 import java.util.List;
 
-/** Where profile changes go; returns only once they are durable, so a poll is committed only after its changes. */
+/** Where profile changes go. */
 @FunctionalInterface
 public interface ProfileChangeSink {
-    void publish(List<ProfileChange> changes);
+
+    /**
+     * Starts publishing {@code changes}, so they travel while the caller stores them; a poll is committed only after
+     * {@link Publication#awaitDurable()} returned.
+     */
+    Publication publish(List<ProfileChange> changes);
+
+    /** Changes on their way. */
+    @FunctionalInterface
+    interface Publication {
+
+        /** Returns once every change is durable; throws when one could not be published. */
+        void awaitDurable();
+    }
 }

@@ -41,9 +41,9 @@ public class ScoreRepository {
 
     public Map<String, Prediction> predictionsOf(Collection<String> customerIds) {
         Map<String, Prediction> predictions = new HashMap<>();
-        for (List<String> chunk : Sql.chunks(customerIds)) {
-            store.jdbc().sql("SELECT customer_id, body FROM predictions WHERE customer_id IN ("
-                    + Sql.placeholders(chunk.size()) + ")").params(chunk).query(row -> {
+        if (!customerIds.isEmpty()) {
+            store.jdbc().sql("SELECT customer_id, body FROM predictions WHERE customer_id = ANY(?)")
+                    .param(Sql.texts(customerIds)).query(row -> {
                         predictions.put(row.getString("customer_id"),
                                 EventJson.mapper().readValue(row.getString("body"), Prediction.class));
                     });
@@ -52,14 +52,12 @@ public class ScoreRepository {
     }
 
     public List<SentimentResult> sentimentsOf(Collection<String> customerIds) {
-        List<SentimentResult> results = new ArrayList<>();
-        for (List<String> chunk : Sql.chunks(customerIds)) {
-            results.addAll(store.jdbc().sql("SELECT body FROM sentiments WHERE customer_id IN ("
-                    + Sql.placeholders(chunk.size()) + ")").params(chunk)
-                    .query((row, n) -> EventJson.mapper().readValue(row.getString("body"), SentimentResult.class))
-                    .list());
+        if (customerIds.isEmpty()) {
+            return List.of();
         }
-        return results;
+        return store.jdbc().sql("SELECT body FROM sentiments WHERE customer_id = ANY(?)").param(Sql.texts(customerIds))
+                .query((row, n) -> EventJson.mapper().readValue(row.getString("body"), SentimentResult.class))
+                .list();
     }
 
     public void deleteAll() {

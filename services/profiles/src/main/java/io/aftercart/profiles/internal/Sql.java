@@ -7,31 +7,21 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.List;
+import org.springframework.jdbc.support.SqlArrayValue;
 
 /** Small helpers shared by the repositories, for SQL that runs on DuckDB and PostgreSQL alike. */
 final class Sql {
 
-    /** Ids per {@code IN (...)} list: well within both stores' parameter limits. */
-    static final int IN_CHUNK = 500;
-
     private Sql() {
     }
 
-    static String placeholders(int count) {
-        return String.join(", ", Collections.nCopies(count, "?"));
-    }
-
-    static <T> List<List<T>> chunks(Collection<T> values) {
-        List<T> all = new ArrayList<>(values);
-        List<List<T>> chunks = new ArrayList<>();
-        for (int from = 0; from < all.size(); from += IN_CHUNK) {
-            chunks.add(all.subList(from, Math.min(all.size(), from + IN_CHUNK)));
-        }
-        return chunks;
+    /**
+     * Texts bound as one array parameter, for {@code column = ANY(?)}: one statement for a whole poll's ids, which
+     * both stores bind far faster than an {@code IN} list of as many parameters.
+     */
+    static SqlArrayValue texts(Collection<String> values) {
+        return new SqlArrayValue("VARCHAR", values.toArray());
     }
 
     /** Both drivers bind and read {@code timestamptz} as {@link OffsetDateTime}; neither takes an Instant. */

@@ -15,7 +15,8 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 /**
  * Publishes profile changes to the compacted {@link Topics#PROFILES} topic, keyed by customer id; a merged-away
- * profile is published as a tombstone. Waits for the acknowledgements, so a failure fails (and retries) the poll.
+ * profile is published as a tombstone. The updater waits for the acknowledgements before it commits, so a failure
+ * fails (and retries) the poll.
  */
 public class ProfilePublisher implements ProfileChangeSink {
 
@@ -28,13 +29,17 @@ public class ProfilePublisher implements ProfileChangeSink {
     }
 
     @Override
-    public void publish(List<ProfileChange> changes) {
-        CompletableFuture<?>[] sends = changes.stream()
+    public Publication publish(List<ProfileChange> changes) {
+        CompletableFuture<?> sent = CompletableFuture.allOf(changes.stream()
                 .map(change -> kafka.send(Topics.PROFILES.topicName(), change.customerId(),
                         change.json() == null ? null : change.json().getBytes(UTF_8)))
-                .toArray(CompletableFuture[]::new);
+                .toArray(CompletableFuture[]::new));
+        return () -> await(sent);
+    }
+
+    private void await(CompletableFuture<?> sent) {
         try {
-            CompletableFuture.allOf(sends).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            sent.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while publishing profile changes", e);

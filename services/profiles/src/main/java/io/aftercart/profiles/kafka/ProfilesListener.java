@@ -1,5 +1,6 @@
 package io.aftercart.profiles.kafka;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.aftercart.contracts.CanonicalEvent;
 import io.aftercart.contracts.EventJson;
 import io.aftercart.contracts.Topics;
@@ -16,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.listener.AbstractConsumerSeekAware;
 import org.springframework.kafka.listener.BatchMessageListener;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectReader;
 
 /**
  * One consumer for everything a profile is made of: canonical events, predictions and sentiment results, so the
@@ -27,6 +29,9 @@ public class ProfilesListener extends AbstractConsumerSeekAware
         implements BatchMessageListener<String, byte[]>, LogRewinder {
 
     private static final Logger log = LoggerFactory.getLogger(ProfilesListener.class);
+    /** Reads events as {@link EventJson} does, but skips the client context, which no profile uses, unparsed. */
+    private static final ObjectReader EVENTS = EventJson.mapper().rebuild()
+            .addMixIn(CanonicalEvent.class, WithoutContext.class).build().readerFor(CanonicalEvent.class);
 
     private final ProfileUpdater updater;
     private final FactExtractor extractor;
@@ -58,7 +63,7 @@ public class ProfilesListener extends AbstractConsumerSeekAware
 
     private void read(ConsumerRecord<String, byte[]> record, PollInput input) {
         if (record.topic().equals(Topics.EVENTS.topicName())) {
-            CanonicalEvent event = EventJson.read(record.value());
+            CanonicalEvent event = EVENTS.readValue(record.value());
             if (event == null) {
                 throw new IllegalArgumentException("no event");
             }
@@ -70,6 +75,10 @@ public class ProfilesListener extends AbstractConsumerSeekAware
         } else if (record.topic().equals(Topics.SENTIMENT.topicName())) {
             input.sentiments().add(SentimentResult.parse(record.value()));
         }
+    }
+
+    @JsonIgnoreProperties("context")
+    private interface WithoutContext {
     }
 
     @Override

@@ -103,6 +103,77 @@ class ProfileFoldTest {
         }
     }
 
+    /** The history with more of every kind: updates, partial and whole cancellations, an unconvertible amount. */
+    static List<CanonicalEvent> longerHistory() {
+        List<CanonicalEvent> events = new ArrayList<>(history());
+        events.addAll(List.of(
+                event("f1", "c1", "Order Updated", at(41), "{'order_id':'o4','total':75,'currency':'EUR'}"),
+                event("f2", "c1", "Order Cancelled", at(42), "{'order_id':'o4','total':5,'currency':'EUR'}"),
+                identify("f3", "c1", "anon-1", at(43), "{'email':'ann@new.example.com'}"),
+                event("f4", "c1", "Product Reviewed", at(44), "{'product_id':'p1','review_id':'rv1','rating':3}"),
+                event("f5", "c1", "Support Ticket Resolved", at(45), "{'ticket_id':'t2'}"),
+                event("f6", "c1", "Order Completed", at(46), "{'order_id':'o5','total':12,'currency':'USD'}"),
+                event("f7", "c1", "Order Refunded", at(47), "{'order_id':'o5','total':2,'currency':'USD'}"),
+                event("f8", "c1", "Product Returned", at(48),
+                        "{'order_id':'o3','return_id':'r2','total':15,'products':[{'product_id':'p','quantity':2}]}"),
+                event("f9", "c1", "Order Cancelled", at(49), "{'order_id':'o0'}"),
+                event("f10", "c1", "NPS Survey Responded", at(50), "{'score':8}"),
+                event("f11", "c1", "page", at(51), "{'name':'account'}"),
+                order("f12", "c1", at(51), "o6", "33.333333", 1), // same time as f11: the event id orders them
+                event("f13", "c1", "Order Updated", at(52), "{'order_id':'o6','products':[{'product_id':'p','quantity':3}]}")));
+        return events;
+    }
+
+    @Test
+    void foldingLaterFactsOntoAStoredStateGivesTheFullFold() {
+        List<Fact> facts = longerHistory().stream().map(e -> extractor.fact(e).orElseThrow()).toList();
+        Set<String> members = Set.of("c1", "anon-1");
+        FoldedProfile full = fold.fold("c1", members, facts, null, List.of());
+        Random random = new Random(11);
+        for (int split = 0; split <= facts.size(); split++) {
+            FoldState state = stored(FoldState.replay(members, facts.subList(0, split)));
+            for (int from = split; from < facts.size(); ) {
+                int to = Math.min(facts.size(), from + 1 + random.nextInt(4));
+                List<Fact> poll = facts.subList(from, to);
+                assertThat(state.continuesWith(members, poll)).as("after %d, poll %d..%d", split, from, to).isTrue();
+                poll.forEach(state::apply);
+                state = stored(state);
+                from = to;
+            }
+            FoldedProfile continued = fold.profile("c1", state, null, List.of(), id -> null);
+            assertThat(continued.profile()).as("stored after %d facts", split).isEqualTo(full.profile());
+            assertThat(continued.email()).isEqualTo(full.email());
+            assertThat(state.toJson()).isEqualTo(full.state().toJson());
+        }
+        assertThat(full.profile().unconvertible().currencies()).containsExactly("USD");
+        assertThat(full.profile().cancellationCount()).isEqualTo(3);
+        assertThat(full.profile().resolvedTickets()).isEqualTo(2);
+        assertThat(full.profile().lastActivityAt()).isEqualTo(at(52));
+    }
+
+    @Test
+    void aStoredStateOnlyContinuesWithLaterFactsOfTheSameIds() {
+        List<Fact> facts = history().stream().map(e -> extractor.fact(e).orElseThrow()).toList();
+        Set<String> members = Set.of("c1", "anon-1");
+        FoldState state = FoldState.replay(members, facts.subList(0, 5)); // the last one applied: e2 at day 10
+        Fact late = extractor.fact(order("e1b", "c1", at(9), "o9", "5", 1)).orElseThrow();
+        Fact sameTimeSmallerId = extractor.fact(order("e1", "c1", at(10), "o9", "5", 1)).orElseThrow();
+        Fact sameTimeLargerId = extractor.fact(order("e2b", "c1", at(10), "o9", "5", 1)).orElseThrow();
+
+        assertThat(state.continuesWith(members, List.of())).isTrue();
+        assertThat(state.continuesWith(members, List.of(sameTimeLargerId))).isTrue();
+        assertThat(state.continuesWith(members, List.of(sameTimeSmallerId))).isFalse();
+        assertThat(state.continuesWith(members, List.of(late, facts.get(5)))).isFalse();
+        assertThat(state.continuesWith(Set.of("c1"), facts.subList(5, 6))).as("an id split off").isFalse();
+        assertThat(state.continuesWith(Set.of("c1", "anon-1", "old"), facts.subList(5, 6))).as("an id merged in")
+                .isFalse();
+    }
+
+    /** The state as stored and read back. */
+    private static FoldState stored(FoldState state) {
+        return FoldState.read(state.toJson(), state.email(), state.phone());
+    }
+
     @Test
     void theLatestNpsAnswerByEventTimeWinsWhateverArrivesLast() {
         List<CanonicalEvent> answers = List.of(
