@@ -1,11 +1,11 @@
 package io.aftercart.intelligence.churn;
 
-import io.aftercart.contracts.Topics;
 import io.aftercart.intelligence.IntelligenceAutoConfiguration;
 import io.aftercart.intelligence.IntelligenceProperties;
 import io.aftercart.intelligence.churn.internal.ChurnStore;
 import io.aftercart.intelligence.churn.internal.ModelVersionStore;
 import io.aftercart.intelligence.kafka.ChurnEventListener;
+import io.aftercart.intelligence.kafka.EventListenerContainers;
 import io.aftercart.intelligence.kafka.PredictionPublisher;
 import io.aftercart.intelligence.web.ChurnController;
 import io.aftercart.platform.config.ConditionalOnService;
@@ -54,10 +54,8 @@ public class ChurnAutoConfiguration {
     @Bean
     ConcurrentMessageListenerContainer<String, byte[]> churnEventListenerContainer(ServiceConsumers consumers,
             PurchaseLedger purchaseLedger, ChurnModels churnModels, IntelligenceProperties properties) {
-        var factory = consumers.batchFactory(CONSUMER, properties.churn().consumerConcurrency());
-        var container = factory.createContainer(Topics.EVENTS.topicName());
-        container.setupMessageListener(new ChurnEventListener(purchaseLedger, churnModels));
-        return container;
+        return EventListenerContainers.create(consumers, CONSUMER, properties.churn().consumerConcurrency(),
+                new ChurnEventListener(purchaseLedger, churnModels));
     }
 
     @Bean

@@ -9,7 +9,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -93,12 +92,8 @@ public class ChurnModels {
     }
 
     /** Scores and publishes these customers (after their purchases changed), if a model is in use. */
-    public void rescore(Collection<String> customerIds) {
-        if (current == null || customerIds.isEmpty()) {
-            return;
-        }
-        List<PurchaseSummary> summaries = customerIds.stream().map(store::summary).flatMap(Optional::stream).toList();
-        if (!summaries.isEmpty()) {
+    public void rescore(List<PurchaseSummary> summaries) {
+        if (current != null && !summaries.isEmpty()) {
             sink.publish(score(summaries, null));
         }
     }

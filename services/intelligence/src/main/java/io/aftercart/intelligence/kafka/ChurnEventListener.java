@@ -4,13 +4,13 @@ import io.aftercart.contracts.Topics;
 import io.aftercart.intelligence.churn.ChurnModels;
 import io.aftercart.intelligence.churn.PurchaseLedger;
 import java.util.List;
-import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.listener.BatchMessageListener;
 
 /**
- * Feeds each poll of {@link Topics#EVENTS} into the purchase ledger (one transaction per poll), then re-scores the
- * customers whose orders changed. Offsets are committed after this returns.
+ * Feeds the order events of each poll of {@link Topics#EVENTS} into the purchase ledger (one transaction per poll)
+ * and re-scores the customers with new orders before that transaction commits: a failed publish leaves the poll
+ * unrecorded, so its retry scores them again. Offsets are committed after this returns.
  */
 public class ChurnEventListener implements BatchMessageListener<String, byte[]> {
 
@@ -24,7 +24,6 @@ public class ChurnEventListener implements BatchMessageListener<String, byte[]> 
 
     @Override
     public void onMessage(List<ConsumerRecord<String, byte[]>> records) {
-        Set<String> touched = ledger.record(CanonicalRecords.of(records));
-        models.rescore(touched);
+        ledger.record(CanonicalRecords.of(records, PurchaseLedger.EVENT_TYPES), models::rescore);
     }
 }

@@ -7,8 +7,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.listener.BatchMessageListener;
 
 /**
- * Feeds each poll of {@link Topics#EVENTS} to the recommendation model (one store transaction per poll); offsets are
- * committed after this returns.
+ * Feeds the order and return events of each poll of {@link Topics#EVENTS} to the recommendation model (one store
+ * transaction per poll); offsets are committed after this returns.
  */
 public class RecommendationEventListener implements BatchMessageListener<String, byte[]> {
 
@@ -20,6 +20,6 @@ public class RecommendationEventListener implements BatchMessageListener<String,
 
     @Override
     public void onMessage(List<ConsumerRecord<String, byte[]>> records) {
-        recorder.record(CanonicalRecords.of(records));
+        recorder.record(CanonicalRecords.of(records, RecommendationRecorder.EVENT_TYPES));
     }
 }

@@ -1,8 +1,8 @@
 package io.aftercart.intelligence.recommend;
 
-import io.aftercart.contracts.Topics;
 import io.aftercart.intelligence.IntelligenceAutoConfiguration;
 import io.aftercart.intelligence.IntelligenceProperties;
+import io.aftercart.intelligence.kafka.EventListenerContainers;
 import io.aftercart.intelligence.kafka.RecommendationEventListener;
 import io.aftercart.intelligence.recommend.internal.RecommendationStore;
 import io.aftercart.intelligence.web.RecommendationController;
@@ -44,10 +44,8 @@ public class RecommendationAutoConfiguration {
     @Bean
     ConcurrentMessageListenerContainer<String, byte[]> recommendationListenerContainer(ServiceConsumers consumers,
             RecommendationRecorder recommendationRecorder, IntelligenceProperties properties) {
-        var factory = consumers.batchFactory(CONSUMER, properties.recommend().consumerConcurrency());
-        var container = factory.createContainer(Topics.EVENTS.topicName());
-        container.setupMessageListener(new RecommendationEventListener(recommendationRecorder));
-        return container;
+        return EventListenerContainers.create(consumers, CONSUMER, properties.recommend().consumerConcurrency(),
+                new RecommendationEventListener(recommendationRecorder));
     }
 
     @Bean

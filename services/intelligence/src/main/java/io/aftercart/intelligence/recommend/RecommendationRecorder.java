@@ -5,6 +5,7 @@ import io.aftercart.intelligence.recommend.internal.OrderLine;
 import io.aftercart.intelligence.recommend.internal.OrderLines;
 import io.aftercart.intelligence.recommend.internal.RecommendationStore;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Keeps the in-memory {@link Recommender} and the store in step: each batch of events has its order lines stored
@@ -12,6 +13,9 @@ import java.util.List;
  * the model is rebuilt from every stored line.
  */
 public final class RecommendationRecorder {
+
+    /** The types of the events {@link #record} reads; events of other types need not be read at all. */
+    public static final Set<String> EVENT_TYPES = OrderLines.TYPES;
 
     private final RecommendationStore store;
     private final Recommender recommender;

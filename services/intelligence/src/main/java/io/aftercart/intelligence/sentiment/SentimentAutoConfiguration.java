@@ -1,8 +1,8 @@
 package io.aftercart.intelligence.sentiment;
 
-import io.aftercart.contracts.Topics;
 import io.aftercart.intelligence.IntelligenceAutoConfiguration;
 import io.aftercart.intelligence.IntelligenceProperties;
+import io.aftercart.intelligence.kafka.EventListenerContainers;
 import io.aftercart.intelligence.kafka.SentimentEventListener;
 import io.aftercart.intelligence.web.SentimentController;
 import io.aftercart.platform.config.ConditionalOnService;
@@ -47,10 +47,8 @@ public class SentimentAutoConfiguration {
     ConcurrentMessageListenerContainer<String, byte[]> sentimentListenerContainer(ServiceConsumers consumers,
             SentimentRecorder sentimentRecorder, KafkaTemplate<String, byte[]> eventKafkaTemplate,
             IntelligenceProperties properties) {
-        var factory = consumers.batchFactory(CONSUMER, properties.sentiment().consumerConcurrency());
-        var container = factory.createContainer(Topics.EVENTS.topicName());
-        container.setupMessageListener(new SentimentEventListener(sentimentRecorder, eventKafkaTemplate));
-        return container;
+        return EventListenerContainers.create(consumers, CONSUMER, properties.sentiment().consumerConcurrency(),
+                new SentimentEventListener(sentimentRecorder, eventKafkaTemplate));
     }
 
     @Bean

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -30,6 +32,14 @@ public class SentimentRecorder {
     private static final Set<String> ORDER_ACTIVITY = Set.of(EventType.ORDER_COMPLETED.wireName(),
             EventType.ORDER_UPDATED.wireName(), EventType.ORDER_SHIPPED.wireName(),
             EventType.ORDER_DELIVERED.wireName());
+
+    /**
+     * The types of the events {@link #record} reads (order activity and the texts of {@link SourceType}); events
+     * of other types need not be read at all.
+     */
+    public static final Set<String> EVENT_TYPES = Stream.concat(ORDER_ACTIVITY.stream(),
+                    Stream.of(SourceType.values()).map(type -> type.eventType().wireName()))
+            .collect(Collectors.toUnmodifiableSet());
 
     private final SentimentAnalyzer analyzer;
     private final SentimentStore store;

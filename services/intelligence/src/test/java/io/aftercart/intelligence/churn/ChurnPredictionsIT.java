@@ -124,12 +124,42 @@ class ChurnPredictionsIT {
             JsonNode atRisk = api.get("/api/v1/models/churn/at-risk?limit=5", 200);
             atRisk.get("customers").forEach(c -> assertThat(c.get("atRisk").asBoolean()).isTrue());
 
+            assertNewOrdersAreScoredOnce();
+
             assertThat(api.get("/api/v1/customers/nobody/predictions", 404).get("status").asInt()).isEqualTo(404);
             assertThat(api.get("/api/v1/customers/traced/predictions?horizonDays=x", 400).get("path").asString())
                     .isEqualTo("horizonDays");
             assertThat(api.get("/api/v1/models/churn/at-risk?limit=0", 400).get("path").asString())
                     .isEqualTo("limit");
         }
+    }
+
+    /** With a model in use, a new order re-scores its customer at once; the same event delivered again does not. */
+    private void assertNewOrdersAreScoredOnce() {
+        CanonicalEvent newOrder = completed("traced", "t6", 2, 40);
+        List<Double> pastValues = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = rig.consumer(Topics.PREDICTIONS)) {
+            rig.produceEvents(List.of(newOrder));
+            awaitScore(consumer, pastValues, 260);
+            rig.produceEvents(List.of(newOrder)); // a producer retrying
+            rig.awaitAllConsumed(ChurnAutoConfiguration.CONSUMER, Topics.EVENTS);
+            rig.produceEvents(List.of(completed("traced", "t7", 1, 10)));
+            awaitScore(consumer, pastValues, 270);
+        }
+        assertThat(pastValues).containsExactly(260.0, 270.0);
+    }
+
+    /** Adds the past values of traced's predictions since the refit (which scored 220) until one is {@code expected}. */
+    private static void awaitScore(KafkaConsumer<String, byte[]> consumer, List<Double> pastValues, double expected) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                double pastValue = EventJson.mapper().readTree(record.value()).get("pastValue").asDouble();
+                if (record.key().equals("traced") && pastValue > 220) {
+                    pastValues.add(pastValue);
+                }
+            }
+            return pastValues.contains(expected);
+        });
     }
 
     /** Customers with a few orders each over the last year, from a fixed seed. */

@@ -1,6 +1,7 @@
 package io.aftercart.intelligence.churn;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.aftercart.contracts.CanonicalEvent;
 import io.aftercart.contracts.EventJson;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.commons.math3.distribution.BetaDistribution;
 import org.apache.commons.math3.distribution.GammaDistribution;
 import org.apache.commons.math3.random.RandomGenerator;
@@ -88,9 +90,14 @@ abstract class ChurnStoreIT {
                 completed("ann", "o3", 10, "50", "GBP"),
                 completed("bob", "o4", 5, "12.34567", "EUR"));
 
-        assertThat(ledger.record(batch)).containsExactly("ann", "bob");
-        ledger.record(batch);
-        ledger.record(batch.subList(1, 3));
+        List<PurchaseSummary> handedOn = new ArrayList<>();
+        assertThat(ledger.record(batch, handedOn::addAll)).containsExactly("ann", "bob");
+        // handed on as the store reads them back, amounts at the columns' scale, so scores match the API's
+        assertThat(handedOn).containsExactly(ledger.summary("ann").orElseThrow(), ledger.summary("bob").orElseThrow());
+        // events recorded before change nobody, so nobody is re-scored and published again
+        assertThat(ledger.record(batch, handedOn::addAll)).isEmpty();
+        assertThat(ledger.record(batch.subList(1, 3), handedOn::addAll)).isEmpty();
+        assertThat(handedOn).hasSize(2);
 
         assertThat(count("churn_order_events")).isEqualTo(4);
         // 50 GBP at 1.17; all amounts at the columns' scale, rounded half up
@@ -101,9 +108,9 @@ abstract class ChurnStoreIT {
                 OrderFact.Kind.COMPLETED, TODAY.minusDays(5), new BigDecimal("12.3457"), "EUR"));
 
         // a refund, then the redelivery of the whole history: the summary reflects each event once
-        ledger.record(List.of(event("ann", "Order Refunded", 8, properties("o3").put("total", new BigDecimal("10"))
+        record(List.of(event("ann", "Order Refunded", 8, properties("o3").put("total", new BigDecimal("10"))
                 .put("currency", "GBP"))));
-        ledger.record(batch);
+        record(batch);
 
         assertThat(ledger.summary("ann").orElseThrow().totalSpend()).isEqualTo(new BigDecimal("167.3000"));
         assertThat(ledger.summary("ann").orElseThrow().repeatSpend()).isEqualTo(new BigDecimal("46.8000"));
@@ -112,8 +119,12 @@ abstract class ChurnStoreIT {
 
     @Test
     void removesTheSummaryOfACustomerWhoseOnlyOrderWasCancelled() {
-        ledger.record(List.of(completed("cat", "o1", 3, "30", "EUR"), completed("dan", "o2", 3, "40", "EUR")));
-        ledger.record(List.of(event("cat", "Order Cancelled", 2, properties("o1"))));
+        record(List.of(completed("cat", "o1", 3, "30", "EUR"), completed("dan", "o2", 3, "40", "EUR")));
+        List<PurchaseSummary> handedOn = new ArrayList<>();
+        assertThat(ledger.record(List.of(event("cat", "Order Cancelled", 2, properties("o1"))), handedOn::addAll))
+                .containsExactly("cat");
+
+        assertThat(handedOn).isEmpty();
 
         assertThat(ledger.summary("cat")).isEmpty();
         assertThat(ledger.summary("dan")).isPresent();
@@ -121,8 +132,24 @@ abstract class ChurnStoreIT {
     }
 
     @Test
+    void recordsNothingWhenTheChangesCannotBeHandedOnSoARedeliveryHandsThemOn() {
+        List<CanonicalEvent> batch = List.of(completed("ann", "o1", 40, "100", "EUR"),
+                completed("bob", "o2", 5, "20", "EUR"));
+
+        assertThatThrownBy(() -> ledger.record(batch, summaries -> {
+            throw new IllegalStateException("the broker is down");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(count("churn_order_events")).isZero();
+        assertThat(ledger.summary("ann")).isEmpty();
+
+        List<PurchaseSummary> handedOn = new ArrayList<>();
+        assertThat(ledger.record(batch, handedOn::addAll)).containsExactly("ann", "bob");
+        assertThat(handedOn).extracting(PurchaseSummary::customerId).containsExactly("ann", "bob");
+    }
+
+    @Test
     void listsSummariesFromAValueThreshold() {
-        ledger.record(List.of(completed("low", "o1", 3, "99.9999", "EUR"), completed("edge", "o2", 3, "100", "EUR"),
+        record(List.of(completed("low", "o1", 3, "99.9999", "EUR"), completed("edge", "o2", 3, "100", "EUR"),
                 completed("high", "o3", 3, "100.0001", "EUR")));
 
         assertThat(churn.summaries(new BigDecimal("100"))).extracting(PurchaseSummary::customerId)
@@ -179,7 +206,7 @@ abstract class ChurnStoreIT {
                 events.add(completed("lapsed-" + c, "l" + c + "-" + o, 330 - 10 * o, String.valueOf(200 + c), "EUR"));
             }
         }
-        ledger.record(events);
+        record(events);
         List<CustomerPrediction> published = new ArrayList<>();
         ChurnModels models = models(published::addAll);
 
@@ -227,6 +254,10 @@ abstract class ChurnStoreIT {
             } while (day < age && generator.nextDouble() >= dropOut);
         }
         return events;
+    }
+
+    private Set<String> record(List<CanonicalEvent> events) {
+        return ledger.record(events, summaries -> { });
     }
 
     private ChurnModels models(PredictionSink sink) {

@@ -1,6 +1,7 @@
 package io.aftercart.intelligence.churn.internal;
 
 import io.aftercart.contracts.CanonicalEvent;
+import io.aftercart.contracts.EventType;
 import io.aftercart.contracts.events.OrderCancelled;
 import io.aftercart.contracts.events.OrderCompleted;
 import io.aftercart.contracts.events.OrderRefunded;
@@ -11,6 +12,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What one order event contributes to a customer's purchases.
@@ -28,6 +30,11 @@ public record OrderFact(String eventId, String customerId, String orderId, Kind 
         String currency) {
 
     public enum Kind { COMPLETED, CANCELLED, REFUNDED, RETURNED }
+
+    /** The types of the events that carry a fact (those {@link #of} reads); any other gives none. */
+    public static final Set<String> TYPES = Set.of(EventType.ORDER_COMPLETED.wireName(),
+            EventType.ORDER_CANCELLED.wireName(), EventType.ORDER_REFUNDED.wireName(),
+            EventType.PRODUCT_RETURNED.wireName());
 
     /** The fact an event carries, if it is an order event with an order id and a customer. */
     public static Optional<OrderFact> of(CanonicalEvent event) {

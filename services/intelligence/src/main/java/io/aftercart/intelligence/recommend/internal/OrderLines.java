@@ -8,6 +8,7 @@ import io.aftercart.contracts.events.ProductReturned;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -17,6 +18,10 @@ import tools.jackson.core.JacksonException;
  * out (a missing quantity counts as 1).
  */
 public final class OrderLines {
+
+    /** The types of the events that carry order lines (those {@link #of} reads); any other gives none. */
+    public static final Set<String> TYPES = Set.of(EventType.ORDER_COMPLETED.wireName(),
+            EventType.PRODUCT_RETURNED.wireName());
 
     private OrderLines() {
     }

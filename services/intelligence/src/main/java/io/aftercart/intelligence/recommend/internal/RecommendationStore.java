@@ -4,17 +4,14 @@ import io.aftercart.platform.store.BulkInsert;
 import io.aftercart.platform.store.ServiceStore;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.StringJoiner;
 import java.util.function.Consumer;
 
 /** The order lines the recommendation model learned ({@code recommend_order_lines}). */
 public final class RecommendationStore {
 
-    private static final int IDS_PER_QUERY = 500;
     private static final int REPLAY_CHUNK = 10_000;
     private static final BulkInsert LINES = new BulkInsert("recommend_order_lines", List.of(
             new BulkInsert.Column("event_id", "VARCHAR"), new BulkInsert.Column("line_index", "INTEGER"),
@@ -35,31 +32,28 @@ public final class RecommendationStore {
      * model has yet to learn. Lines of an event id seen earlier in the same list are dropped too.
      */
     public List<OrderLine> storeNew(List<OrderLine> lines) {
-        if (lines.isEmpty()) {
+        List<OrderLine> candidates = new ArrayList<>(lines.size());
+        Set<String> firstSeen = new HashSet<>();
+        OrderLine previous = null;
+        boolean repeat = false;
+        for (OrderLine line : lines) {
+            // an event's lines come in rising line order, so a repeat right after the event starts anew
+            if (previous == null || !line.eventId().equals(previous.eventId())
+                    || line.lineIndex() <= previous.lineIndex()) {
+                repeat = !firstSeen.add(line.eventId()); // the same event again later in this poll
+            }
+            previous = line;
+            if (!repeat) {
+                candidates.add(line);
+            }
+        }
+        if (candidates.isEmpty()) {
             return List.of();
         }
-        return store.transactions().execute(status -> {
-            Set<String> known = storedEventIds(lines.stream().map(OrderLine::eventId).distinct().toList());
-            List<OrderLine> fresh = new ArrayList<>();
-            Set<String> firstSeen = new HashSet<>();
-            OrderLine previous = null;
-            for (OrderLine line : lines) {
-                // an event's lines come in rising line order, so a repeat right after the event starts anew
-                boolean startsEvent = previous == null || !line.eventId().equals(previous.eventId())
-                        || line.lineIndex() <= previous.lineIndex();
-                previous = line;
-                if (known.contains(line.eventId())) {
-                    continue;
-                }
-                if (startsEvent && !firstSeen.add(line.eventId())) {
-                    known.add(line.eventId()); // the same event again later in this poll
-                    continue;
-                }
-                fresh.add(line);
-            }
-            LINES.write(store, fresh.stream().map(RecommendationStore::row).toList());
-            return fresh;
-        });
+        // the insert skips the lines of events stored before and names the events whose lines it stored
+        Set<String> stored = new HashSet<>(store.transactions().execute(status -> LINES.writeReturning(store,
+                candidates.stream().map(RecommendationStore::row).toList(), "event_id")));
+        return candidates.stream().filter(line -> stored.contains(line.eventId())).toList();
     }
 
     /**
@@ -84,19 +78,6 @@ public final class RecommendationStore {
         if (!chunk.isEmpty()) {
             consumer.accept(List.copyOf(chunk));
         }
-    }
-
-    private Set<String> storedEventIds(Collection<String> eventIds) {
-        Set<String> known = new HashSet<>();
-        List<String> ids = new ArrayList<>(eventIds);
-        for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY));
-            StringJoiner placeholders = new StringJoiner(", ", "(", ")");
-            chunk.forEach(id -> placeholders.add("?"));
-            known.addAll(store.jdbc().sql("SELECT DISTINCT event_id FROM recommend_order_lines WHERE event_id IN "
-                    + placeholders).params(chunk).query(String.class).list());
-        }
-        return known;
     }
 
     private static Object[] row(OrderLine line) {
