@@ -416,6 +416,32 @@ class CollectorIT {
                 .satisfies(r -> assertThat(header(r, DeadLetterHeaders.REASON)).isEqualTo("MISSING_IDENTITY"));
     }
 
+    /** Dead letters carry each event as submitted: its own bytes, or with the batch's context when it took that. */
+    @Test
+    void aBatchsContextGoesToItsEventsWithoutOneAndDeadLettersShowWhatWasValidated() {
+        String customer = "cust-" + run;
+        ObjectNode ownContext = callFor("Order Completed", customer, "m-own-" + run).put("type", "track");
+        ((ObjectNode) ownContext.get("properties")).remove("total");
+        ObjectNode sharedContext = callFor("Order Completed", customer, "m-shared-" + run).put("type", "track");
+        sharedContext.remove("context");
+        ((ObjectNode) sharedContext.get("properties")).remove("total");
+        ObjectNode good = callFor("Order Shipped", customer, "m-good-" + run).put("type", "track");
+        good.remove("context");
+        String batch = "{\"context\": {\"ip\": \"10.0.0.1\"}, \"batch\": [ " + ownContext + " ,\n"
+                + sharedContext + "," + good + "]}";
+
+        HttpResponse<String> response = client.post("/v1/batch", batch);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(json(response).get("accepted").asInt()).isEqualTo(1);
+        ConsumerRecord<String, byte[]> accepted = single(topics.events(id -> id.endsWith(run)));
+        assertThat(EventJson.read(accepted.value()).context().get("ip").asString()).isEqualTo("10.0.0.1");
+        List<ConsumerRecord<String, byte[]>> letters = topics.deadLetters(customer::equals);
+        assertThat(letters).extracting(r -> new String(r.value(), UTF_8)).containsExactlyInAnyOrder(
+                ownContext.toString(),
+                sharedContext.deepCopy().set("context", NODES.objectNode().put("ip", "10.0.0.1")).toString());
+    }
+
     @Test
     void aRejectedSingleCallIsAnsweredPerEventNotAsAnError() {
         ObjectNode call = callFor("Order Completed", "cust-" + run, "m-" + run);

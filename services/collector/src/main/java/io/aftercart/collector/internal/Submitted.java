@@ -12,6 +12,11 @@ import tools.jackson.databind.JsonNode;
  */
 public record Submitted(JsonNode message, byte[] raw, String impliedType, boolean canonical) {
 
+    /** A Segment message, as sent to a single-call path (which implies its type) or in a batch (implied type null). */
+    public static Submitted segment(JsonNode message, byte[] raw, String impliedType) {
+        return new Submitted(message, raw, impliedType, false);
+    }
+
     /** A canonical-shape event, restated as the Segment message it corresponds to. */
     public static Submitted canonical(JsonNode event, byte[] raw) {
         return new Submitted(CanonicalInput.toSegment(event), raw, null, true);

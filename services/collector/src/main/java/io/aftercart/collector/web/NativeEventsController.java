@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -43,34 +42,41 @@ public class NativeEventsController {
     @PostMapping("/api/v1/events")
     IngestResponse ingest(HttpServletRequest request) throws IOException {
         Instant receivedAt = clock.instant();
-        JsonNode body = IngestRequests.parse(RequestBody.read(request, properties.maxRequestSize().toBytes()));
+        byte[] bytes = RequestBody.read(request, properties.maxRequestSize().toBytes());
+        IngestRequests.Body parsed = IngestRequests.parse(bytes, "events");
+        JsonNode body = parsed.json();
         String source = authentication.sourceOf(request, body.isObject() ? body : null);
-        if (body instanceof ObjectNode object) {
-            object.remove("writeKey"); // a secret: it must not travel on with the event
+        // a secret: it must not travel on with the event
+        boolean keyRemoved = body instanceof ObjectNode object && object.remove("writeKey") != null;
+        List<Submitted> events = eventsOf(parsed, bytes, keyRemoved);
+        return IngestResponse.of(pipeline.ingest(events, new Arrival(source, "http", receivedAt, null)));
+    }
+
+    /**
+     * @param bytes      the body as received
+     * @param keyRemoved whether a write key was taken out of the body, which then differs from {@code bytes}
+     */
+    private List<Submitted> eventsOf(IngestRequests.Body parsed, byte[] bytes, boolean keyRemoved) {
+        JsonNode body = parsed.json();
+        ArrayNode events;
+        if (body instanceof ArrayNode array) {
+            events = array;
+        } else if (body.isObject() && body.get("events") instanceof ArrayNode array) {
+            events = array;
+        } else if (body.isObject()) {
+            return List.of(Submitted.canonical(body, keyRemoved ? IngestRequests.bytes(body) : bytes));
+        } else {
+            throw new BadInputException(HttpStatus.BAD_REQUEST, "Invalid body",
+                    "Send a canonical event, an array of them, or {\"events\": [...]}", "$");
         }
-        ArrayNode events = eventsOf(body);
         if (events.size() > properties.maxBatchEvents()) {
             throw new BadInputException(HttpStatus.BAD_REQUEST, "Too many events", "The request has "
                     + events.size() + " events; the limit is " + properties.maxBatchEvents(), "$.events");
         }
         List<Submitted> submitted = new ArrayList<>(events.size());
-        for (JsonNode event : events) {
-            submitted.add(Submitted.canonical(event, IngestRequests.bytes(event)));
+        for (int i = 0; i < events.size(); i++) {
+            submitted.add(Submitted.canonical(events.get(i), parsed.submitted(events, i)));
         }
-        return IngestResponse.of(pipeline.ingest(submitted, new Arrival(source, "http", receivedAt, null)));
-    }
-
-    private static ArrayNode eventsOf(JsonNode body) {
-        if (body instanceof ArrayNode array) {
-            return array;
-        }
-        if (body.isObject() && body.get("events") instanceof ArrayNode array) {
-            return array;
-        }
-        if (body.isObject()) {
-            return JsonNodeFactory.instance.arrayNode().add(body);
-        }
-        throw new BadInputException(HttpStatus.BAD_REQUEST, "Invalid body",
-                "Send a canonical event, an array of them, or {\"events\": [...]}", "$");
+        return submitted;
     }
 }

@@ -49,18 +49,20 @@ public class SegmentController {
             throw new BadInputException("Event too large", "The event has " + body.length
                     + " bytes; the limit is " + properties.maxEventSize().toBytes());
         }
-        ObjectNode event = requireObject(IngestRequests.parse(body), "$");
+        ObjectNode event = requireObject(IngestRequests.parse(body, null).json(), "$");
         String source = authentication.sourceOf(request, event);
-        event.remove("writeKey"); // a secret: it must not travel on with the event, e.g. to the dead-letter topic
+        // a secret: it must not travel on with the event, e.g. to the dead-letter topic
+        byte[] submitted = event.remove("writeKey") == null ? body : IngestRequests.bytes(event);
         Arrival arrival = new Arrival(source, "http", receivedAt, null);
-        return IngestResponse.of(pipeline.ingest(List.of(IngestRequests.segment(event, call)), arrival));
+        return IngestResponse.of(pipeline.ingest(List.of(Submitted.segment(event, submitted, call)), arrival));
     }
 
     @PostMapping({"/v1/batch", "/v1/b", "/v1/import"})
     IngestResponse batch(HttpServletRequest request) throws IOException {
         Instant receivedAt = clock.instant();
         byte[] body = RequestBody.read(request, properties.maxRequestSize().toBytes());
-        ObjectNode envelope = requireObject(IngestRequests.parse(body), "$");
+        IngestRequests.Body parsed = IngestRequests.parse(body, "batch");
+        ObjectNode envelope = requireObject(parsed.json(), "$");
         String source = authentication.sourceOf(request, envelope);
         if (!(envelope.get("batch") instanceof ArrayNode batch)) {
             throw new BadInputException(HttpStatus.BAD_REQUEST, "Invalid batch",
@@ -74,11 +76,14 @@ public class SegmentController {
         Instant sentAt = sentAt(envelope);
         JsonNode sharedContext = envelope.get("context");
         List<Submitted> events = new ArrayList<>(batch.size());
-        for (JsonNode event : batch) {
+        for (int i = 0; i < batch.size(); i++) {
+            JsonNode event = batch.get(i);
             if (event instanceof ObjectNode object && !object.has("context") && sharedContext instanceof ObjectNode) {
                 object.set("context", sharedContext);
+                events.add(Submitted.segment(event, IngestRequests.bytes(event), null));
+            } else {
+                events.add(Submitted.segment(event, parsed.submitted(batch, i), null));
             }
-            events.add(IngestRequests.segment(event, null));
         }
         return IngestResponse.of(pipeline.ingest(events, new Arrival(source, "http", receivedAt, sentAt)));
     }
