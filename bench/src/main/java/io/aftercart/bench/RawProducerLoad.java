@@ -22,9 +22,9 @@ import org.HdrHistogram.Histogram;
 
 /**
  * The limit the collector is compared with: a plain {@link KafkaProducer}, configured like the app's event producer
- * (idempotent, acks=all, linger 2 ms, otherwise defaults), writing the very records the collector wrote to
- * {@link Topics#EVENTS} — same keys, values and {@code ce_*} headers — to a topic of its own with as many partitions
- * on the same broker, as fast as the broker acknowledges.
+ * (idempotent, acks=all, linger 2 ms, 128 KB batches, otherwise defaults), writing the very records the collector
+ * wrote to {@link Topics#EVENTS} — same keys, values and {@code ce_*} headers — to a topic of its own with as many
+ * partitions on the same broker, as fast as the broker acknowledges.
  */
 final class RawProducerLoad {
 
@@ -94,7 +94,8 @@ final class RawProducerLoad {
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.LINGER_MS_CONFIG, 2);
+                ProducerConfig.LINGER_MS_CONFIG, 2,
+                ProducerConfig.BATCH_SIZE_CONFIG, 128 * 1024);
     }
 
     private void createTopic() throws Exception {

@@ -99,7 +99,22 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         props.put("group.initial.rebalance.delay.ms", "0");
         // Topics are created explicitly from the Topics registry; a typo must not create a new topic.
         props.put("auto.create.topics.enable", "false");
+        sizeForOneProcess(props);
         return props;
+    }
+
+    /**
+     * The broker shares its JVM with every service, so its defaults, sized for a dedicated server, are cut down.
+     * The log cleaner's de-duplication map is a heap array allocated up front (128 MB by default); 16 MB still maps
+     * over 600,000 keys per cleaning pass, and a larger compacted log is cleaned in more passes. One network thread
+     * and two request handlers keep up with a few local clients on a small machine; each thread saved also saves its
+     * stack, its malloc arena and its cached direct buffers.
+     */
+    private static void sizeForOneProcess(Map<String, String> props) {
+        props.put("log.cleaner.dedupe.buffer.size", String.valueOf(16 * 1024 * 1024));
+        props.put("num.network.threads", "1");
+        props.put("num.io.threads", "2");
+        props.put("background.threads", "2");
     }
 
     private void formatIfNew() {

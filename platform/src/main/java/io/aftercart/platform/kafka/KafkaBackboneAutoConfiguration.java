@@ -64,6 +64,10 @@ public class KafkaBackboneAutoConfiguration {
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 2);
+        // Every service thread sends through this one producer. With the default 16 KB batches, a batched request
+        // of ~1 KB events fills a new batch every dozen records, and each new batch takes the partition's lock
+        // and wakes the sender thread; 128 KB batches make that ten times rarer and the produce requests fewer.
+        config.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, 128 * 1024);
         // Fail a send within seconds when the cluster is unreachable, so callers can answer 503 instead of hanging.
         config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
         config.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 4_000);
