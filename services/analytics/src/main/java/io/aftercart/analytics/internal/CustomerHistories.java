@@ -4,12 +4,15 @@ import io.aftercart.analytics.kpi.Granularity;
 import io.aftercart.platform.store.ServiceStore;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Keeps the rollups that depend on a customer's whole order history: cohort cells ({@code kpi_cohort}), active and
@@ -29,6 +32,11 @@ public final class CustomerHistories {
     private static final int DAY = DAYS.columnNames().indexOf("day");
     private static final int ORDERS = DAYS.columnNames().indexOf("orders");
     private static final int REVENUE = DAYS.columnNames().indexOf("gross_revenue");
+    /** Per granularity, the column of kpi_customer_day holding that period's number. */
+    private static final Map<Granularity, Integer> PERIOD_COLUMN = Arrays.stream(Granularity.values())
+            .collect(Collectors.toMap(granularity -> granularity,
+                    granularity -> DAYS.columnNames().indexOf(granularity.column()),
+                    (a, b) -> a, () -> new EnumMap<>(Granularity.class)));
     private static final Comparator<Object[]> BY_DAY = Comparator.comparing(row -> (Integer) row[DAY]);
 
     private final StoredRows storedRows;
@@ -79,7 +87,7 @@ public final class CustomerHistories {
         delta.rows(RollupTables.ACQUISITION).add(firstDay, secondDay, sign);
         BigDecimal signum = BigDecimal.valueOf(sign);
         for (Granularity granularity : Granularity.values()) {
-            int column = DAYS.columnNames().indexOf(granularity.column());
+            int column = PERIOD_COLUMN.get(granularity);
             Integer cohort = (Integer) first[column];
             Map<Integer, BigDecimal> revenueByPeriod = new LinkedHashMap<>();
             days.forEach(row -> revenueByPeriod.merge((Integer) row[column], (BigDecimal) row[REVENUE], BigDecimal::add));

@@ -231,8 +231,8 @@ public class KpiQueries {
             throw new IllegalArgumentException("cohorts are by week or month");
         }
         Integer lastDay = jdbc.sql("SELECT MAX(period) AS last_day FROM kpi_active"
-                        + " WHERE granularity = 'day' AND period < ? AND customers > 0")
-                .param(range.toDay())
+                        + " WHERE granularity = ? AND period < ? AND customers > 0")
+                .params(Granularity.DAY.column(), range.toDay())
                 .query((row, n) -> row.getObject("last_day") == null ? null : row.getInt("last_day")).list().get(0);
         if (lastDay == null) {
             return List.of();
