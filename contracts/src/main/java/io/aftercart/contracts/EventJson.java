@@ -8,8 +8,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The one JSON configuration for events, so every service writes and reads them identically.
- * Instants are ISO-8601 strings, floating-point numbers are read as BigDecimal (money must not drift),
- * nulls are not written (optional schema properties are absent, never null), unknown properties are ignored.
+ * Instants are ISO-8601 strings ({@link Timestamps}), floating-point numbers are read as BigDecimal (money must not
+ * drift), nulls are not written (optional schema properties are absent, never null), unknown properties are ignored.
  */
 public final class EventJson {
 
@@ -18,6 +18,7 @@ public final class EventJson {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
             .changeDefaultPropertyInclusion(incl -> incl.withValueInclusion(JsonInclude.Include.NON_NULL))
+            .addModule(FastInstants.module())
             .build();
 
     private EventJson() {

@@ -1,6 +1,7 @@
 package io.aftercart.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.aftercart.contracts.events.OrderCompleted;
 import io.aftercart.contracts.events.OrderShipped;
@@ -14,7 +15,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.cfg.DateTimeFeature;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 class EventJsonTest {
@@ -30,6 +35,28 @@ class EventJsonTest {
     void roundTripKeepsEveryField() {
         CanonicalEvent event = sampleEvent();
         assertThat(EventJson.read(EventJson.write(event))).isEqualTo(event);
+    }
+
+    /** The module that writes and reads instants directly agrees with Jackson's own java.time support. */
+    @ParameterizedTest
+    @ValueSource(strings = {"\"2025-03-10T14:22:05Z\"", "\"2025-03-10T14:22:05.120Z\"",
+            "\"2025-03-10T14:22:05.000000001+05:30\"", "\" 2025-03-10T14:22:05Z \"",
+            "\"+12025-03-10T14:22:05Z\"", "1741616525", "1741616525.5", "\"1741616525\""})
+    void readsAndWritesInstantsAsJacksonDoes(String json) {
+        JsonMapper jackson = JsonMapper.builder().disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+        Instant expected = jackson.readValue(json, Instant.class);
+
+        assertThat(EventJson.mapper().readValue(json, Instant.class)).isEqualTo(expected);
+        assertThat(EventJson.mapper().writeValueAsString(expected)).isEqualTo(jackson.writeValueAsString(expected));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"2025-02-29T14:22:05Z\"", "\"2025-03-10T14:22:05+0100\"", "\"yesterday\"", "true"})
+    void refusesWhatJacksonRefuses(String json) {
+        JsonMapper jackson = JsonMapper.builder().build();
+        assertThatThrownBy(() -> jackson.readValue(json, Instant.class)).isInstanceOf(JacksonException.class);
+        assertThatThrownBy(() -> EventJson.mapper().readValue(json, Instant.class))
+                .isInstanceOf(JacksonException.class);
     }
 
     @Test

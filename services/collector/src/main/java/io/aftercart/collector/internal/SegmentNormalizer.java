@@ -5,6 +5,7 @@ import io.aftercart.contracts.DeadLetterReason;
 import io.aftercart.contracts.EventSchemas;
 import io.aftercart.contracts.EventType;
 import io.aftercart.contracts.SchemaViolation;
+import io.aftercart.contracts.Timestamps;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -5,7 +5,7 @@ import io.aftercart.collector.IngestResponse;
 import io.aftercart.collector.internal.Arrival;
 import io.aftercart.collector.internal.IngestPipeline;
 import io.aftercart.collector.internal.Submitted;
-import io.aftercart.collector.internal.Timestamps;
+import io.aftercart.contracts.Timestamps;
 import io.aftercart.platform.web.BadInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;

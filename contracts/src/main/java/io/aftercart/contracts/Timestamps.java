@@ -1,4 +1,4 @@
-package io.aftercart.collector.internal;
+package io.aftercart.contracts;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -6,11 +6,20 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
-/** ISO-8601 date-times as clients send them: with an offset ({@code +01:00}) or in UTC ({@code Z}). */
+/**
+ * ISO-8601 date-times: read as clients send them, with an offset ({@code +01:00}) or in UTC ({@code Z}), and written
+ * as {@link Instant#toString()} does. Every event carries one or two timestamps and every service reads and writes
+ * them, so the common forms are handled directly, several times faster than the JDK's general formatter, and
+ * everything else is left to the JDK.
+ */
 public final class Timestamps {
 
     private static final int SECONDS_PER_DAY = 86_400;
+    private static final int NANOS_PER_MILLI = 1_000_000;
+    private static final int NANOS_PER_MICRO = 1_000;
     private static final int MAX_OFFSET_HOURS = 18;
+    private static final long MIN_FOUR_DIGIT_DAY = LocalDate.of(0, 1, 1).toEpochDay();
+    private static final long MAX_FOUR_DIGIT_DAY = LocalDate.of(9999, 12, 31).toEpochDay();
 
     private Timestamps() {
     }
@@ -29,9 +38,8 @@ public final class Timestamps {
     }
 
     /**
-     * Every event carries one or two timestamps, nearly always in the form SDKs write,
-     * {@code 2025-03-10T15:00:00[.fraction](Z|+hh:mm)}; this reads that form directly, several times faster than the
-     * general parser. It returns null for anything else, and {@link OffsetDateTime#parse} decides.
+     * Reads the form SDKs and {@link #format} write, {@code 2025-03-10T15:00:00[.fraction](Z|+hh:mm)}, directly; it
+     * returns null for anything else, and {@link OffsetDateTime#parse} decides.
      */
     static Instant parseCommonForm(String text) {
         int length = text.length();
@@ -78,6 +86,45 @@ public final class Timestamps {
         }
         long epochSecond = epochDay * SECONDS_PER_DAY + hour * 3600L + minute * 60L + second - offsetSeconds;
         return Instant.ofEpochSecond(epochSecond, nanos);
+    }
+
+    /** Exactly {@link Instant#toString()}: UTC, the fraction in groups of three digits and only when not zero. */
+    public static String format(Instant instant) {
+        long epochDay = Math.floorDiv(instant.getEpochSecond(), SECONDS_PER_DAY);
+        LocalDate date = epochDay >= MIN_FOUR_DIGIT_DAY && epochDay <= MAX_FOUR_DIGIT_DAY
+                ? LocalDate.ofEpochDay(epochDay) : null;
+        if (date == null) {
+            return instant.toString(); // years outside 0000-9999 carry a sign
+        }
+        int secondOfDay = (int) Math.floorMod(instant.getEpochSecond(), SECONDS_PER_DAY);
+        int nanos = instant.getNano();
+        StringBuilder text = new StringBuilder(30);
+        pad(text, date.getYear(), 4).append('-');
+        pad(text, date.getMonthValue(), 2).append('-');
+        pad(text, date.getDayOfMonth(), 2).append('T');
+        pad(text, secondOfDay / 3600, 2).append(':');
+        pad(text, secondOfDay / 60 % 60, 2).append(':');
+        pad(text, secondOfDay % 60, 2);
+        if (nanos > 0) {
+            text.append('.');
+            if (nanos % NANOS_PER_MILLI == 0) {
+                pad(text, nanos / NANOS_PER_MILLI, 3);
+            } else if (nanos % NANOS_PER_MICRO == 0) {
+                pad(text, nanos / NANOS_PER_MICRO, 6);
+            } else {
+                pad(text, nanos, 9);
+            }
+        }
+        return text.append('Z').toString();
+    }
+
+    private static StringBuilder pad(StringBuilder text, int value, int width) {
+        for (int limit = 10, digits = 1; digits < width; limit *= 10, digits++) {
+            if (value < limit) {
+                text.append('0');
+            }
+        }
+        return text.append(value);
     }
 
     /** {@code Z} or {@code ±hh:mm} ending the text at {@code at}; {@link Integer#MIN_VALUE} for anything else. */

@@ -1,4 +1,4 @@
-package io.aftercart.collector.internal;
+package io.aftercart.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,6 +58,31 @@ class TimestampsTest {
             if (direct != null) {
                 assertThat(direct).as(text.toString()).isEqualTo(jdk(text.toString()));
             }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2025-03-10T15:00:00Z", "2025-03-10T15:00:00.100Z", "2025-03-10T15:00:00.000001Z",
+            "2025-03-10T15:00:00.000000001Z", "2025-03-10T15:00:00.120300Z", "0000-01-01T00:00:00Z",
+            "9999-12-31T23:59:59.999999999Z", "1969-12-31T23:59:59.5Z", "+10000-01-01T00:00:00Z",
+            "-0001-12-31T23:59:59Z"})
+    void writesWhatInstantToStringWrites(String text) {
+        Instant instant = Instant.parse(text);
+        assertThat(Timestamps.format(instant)).isEqualTo(instant.toString());
+    }
+
+    /** Random instants over five centuries, with whole, milli-, micro- and nanosecond fractions. */
+    @Test
+    void neverWritesOtherwiseThanTheJdk() {
+        Random random = new Random(5);
+        long from = Instant.parse("1800-01-01T00:00:00Z").getEpochSecond();
+        long to = Instant.parse("2300-01-01T00:00:00Z").getEpochSecond();
+        int[] fractionSteps = {1_000_000_000, 1_000_000, 1_000, 1};
+        for (int n = 0; n < 100_000; n++) {
+            int step = fractionSteps[random.nextInt(fractionSteps.length)];
+            Instant instant = Instant.ofEpochSecond(from + (long) (random.nextDouble() * (to - from)),
+                    random.nextInt(1_000_000_000 / step) * step);
+            assertThat(Timestamps.format(instant)).isEqualTo(instant.toString());
         }
     }
 
