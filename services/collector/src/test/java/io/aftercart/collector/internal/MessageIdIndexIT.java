@@ -185,6 +185,12 @@ class MessageIdIndexIT {
         assertThat(reopen().claim(List.of("old", "recent"))).containsExactly(false, true);
     }
 
+    @Test
+    void duckDbKeepsOnlyThePrimaryKeyIndex() {
+        assertThat(storeOf().jdbc().sql("SELECT index_name FROM duckdb_indexes() WHERE table_name = 'seen_messages'")
+                .query(String.class).list()).isEmpty();
+    }
+
     private MessageIdIndex reopen() {
         return new MessageIdIndex(storeOf(), clock, WINDOW, 10_000);
     }
