@@ -1,6 +1,6 @@
 package db.migration.collector;
 
-import java.sql.Statement;
+import io.aftercart.platform.store.DuckDbOnly;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
@@ -13,10 +13,6 @@ public class V2__seen_at_index_on_postgresql_only extends BaseJavaMigration {
 
     @Override
     public void migrate(Context context) throws Exception {
-        if (context.getConnection().getMetaData().getDatabaseProductName().toLowerCase().contains("duckdb")) {
-            try (Statement statement = context.getConnection().createStatement()) {
-                statement.execute("DROP INDEX IF EXISTS seen_messages_seen_at");
-            }
-        }
+        DuckDbOnly.dropIndex(context, "seen_messages_seen_at");
     }
 }
