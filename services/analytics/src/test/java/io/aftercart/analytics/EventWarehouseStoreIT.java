@@ -56,6 +56,17 @@ abstract class EventWarehouseStoreIT {
     }
 
     @Test
+    void indexesTheTypeOnlyOnPostgresql() {
+        String indexes = dialect == SqlDialect.DUCKDB
+                ? "SELECT index_name FROM duckdb_indexes() WHERE table_name = 'events'"
+                : "SELECT indexname FROM pg_indexes WHERE tablename = 'events' AND schemaname = current_schema()";
+        List<String> names = store.jdbc().sql(indexes).query(String.class).list();
+
+        assertThat(names).contains("events_customer_time");
+        assertThat(names.contains("events_type")).isEqualTo(dialect == SqlDialect.POSTGRESQL);
+    }
+
+    @Test
     void storesABatchOnceWhenItIsDeliveredAgain() {
         List<CanonicalEvent> batch = List.of(event("e1", "c1", T0), event("e2", "c1", T0), event("e3", "c2", T0));
 
