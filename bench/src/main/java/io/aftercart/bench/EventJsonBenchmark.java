@@ -42,9 +42,11 @@ public final class EventJsonBenchmark {
         List<CanonicalEvent> events = new ArrayList<>();
         new ShopHistory().generate(options.number("events"), 10_000, events::addAll);
         List<byte[]> json = events.stream().map(EventJson::write).toList();
-        if (!json.stream().allMatch(bytes -> EventJson.read(bytes).equals(baseline.readValue(bytes,
-                CanonicalEvent.class)))) {
-            throw new IllegalStateException("The two mappers read the events differently");
+        for (int i = 0; i < events.size(); i++) {
+            if (!Arrays.equals(json.get(i), baseline.writeValueAsBytes(events.get(i)))
+                    || !EventJson.read(json.get(i)).equals(baseline.readValue(json.get(i), CanonicalEvent.class))) {
+                throw new IllegalStateException("The two mappers write or read event " + i + " differently");
+            }
         }
         System.out.printf(Locale.ROOT, "Event JSON benchmark: %,d events of a generated shop history, %d rounds, "
                 + "load average %s%n", events.size(), options.integer("rounds"), ProcessStats.loadAverage());

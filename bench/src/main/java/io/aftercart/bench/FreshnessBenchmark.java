@@ -118,8 +118,8 @@ public final class FreshnessBenchmark {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         System.out.printf(Locale.ROOT, "Freshness benchmark: %s, services %s, app JVM options %s, %d cores, "
-                + "load average %s%n", jar, options.text("services"), jvmArgs.isEmpty() ? "(defaults)" : jvmArgs, Runtime.getRuntime().availableProcessors(),
-                ProcessStats.loadAverage());
+                + "load average %s%n", jar, options.text("services"), jvmArgs.isEmpty() ? "(defaults)" : jvmArgs,
+                Runtime.getRuntime().availableProcessors(), ProcessStats.loadAverage());
         long startedAt = System.nanoTime();
         try (AppProcess app = AppProcess.start(jar, jvmArgs, writeKey, appArguments(admin, options))) {
             app.awaitHealthy(http);

@@ -91,11 +91,10 @@ public final class Timestamps {
     /** Exactly {@link Instant#toString()}: UTC, the fraction in groups of three digits and only when not zero. */
     public static String format(Instant instant) {
         long epochDay = Math.floorDiv(instant.getEpochSecond(), SECONDS_PER_DAY);
-        LocalDate date = epochDay >= MIN_FOUR_DIGIT_DAY && epochDay <= MAX_FOUR_DIGIT_DAY
-                ? LocalDate.ofEpochDay(epochDay) : null;
-        if (date == null) {
+        if (epochDay < MIN_FOUR_DIGIT_DAY || epochDay > MAX_FOUR_DIGIT_DAY) {
             return instant.toString(); // years outside 0000-9999 carry a sign
         }
+        LocalDate date = LocalDate.ofEpochDay(epochDay);
         int secondOfDay = (int) Math.floorMod(instant.getEpochSecond(), SECONDS_PER_DAY);
         int nanos = instant.getNano();
         StringBuilder text = new StringBuilder(30);

@@ -109,9 +109,8 @@ public class ProfilesAutoConfiguration {
     /**
      * A poll costs the store some 150 ms whatever its size (about ten statements and a commit), so a consumer that
      * fell behind catches up only with large polls: 2,000 records a poll sustained about 2,500 events/s, 10,000 about
-     * 5,000 (FreshnessBenchmark --services=collector,profiles). A consumer that keeps up still gets what arrived
-     * since its last poll.
-     * Order events are about 1 KB, so a poll holds some 10 MB.
+     * 5,000 (per-poll timings under FreshnessBenchmark --services=collector,profiles). A consumer that keeps up still
+     * gets what arrived since its last poll. Order events are about 1 KB, so a poll holds some 10 MB.
      */
     private static Properties largePolls() {
         Properties polls = new Properties();
