@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import io.aftercart.contracts.CanonicalEvent;
 import io.aftercart.contracts.EventJson;
+import io.aftercart.contracts.Timestamps;
 import io.aftercart.contracts.Topics;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -30,7 +31,7 @@ public final class CanonicalEventProducer {
                 header("ce_id", event.id()),
                 header("ce_type", event.type()),
                 header("ce_source", event.source()),
-                header("ce_time", event.time().toString()),
+                header("ce_time", Timestamps.format(event.time())),
                 header("ce_dataschema", event.schema()),
                 header("content-type", "application/json"));
         return kafka.send(new ProducerRecord<>(Topics.EVENTS.topicName(), null, event.partitionKey(),
