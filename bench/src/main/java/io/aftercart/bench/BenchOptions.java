@@ -25,7 +25,8 @@ record BenchOptions(Path jar, List<String> jvmArgs, Duration warmup, Duration du
         int batchConcurrency, int singleConcurrency, Duration catchUpTimeout, String services) {
 
     /** The JVM options of the README's run command, so the figures are those of the app as users run it. */
-    static final List<String> README_JVM_ARGS = List.of("-Xmx1g");
+    static final List<String> README_JVM_ARGS = List.of("-Xmx512m", "-XX:+UseParallelGC",
+            "-Djdk.nio.maxCachedBufferSize=262144");
 
     static final String DEFAULT_JAR = "app/target/aftercart-app-0.1.0-SNAPSHOT-exec.jar";
 
@@ -53,7 +54,7 @@ record BenchOptions(Path jar, List<String> jvmArgs, Duration warmup, Duration du
                 case "--catch-up" -> catchUp = seconds(value);
                 case "--services" -> services = value;
                 default -> throw new IllegalArgumentException("Unknown option " + arg + "; options: --jar=, "
-                        + "--jvm-arg=-Xmx1g, --warmup=10s, --duration=20s, --batch-size=100, --batch-concurrency=8, "
+                        + "--jvm-arg= (default: the README's), --warmup=10s, --duration=20s, --batch-size=100, --batch-concurrency=8, "
                         + "--single-concurrency=32, --catch-up=120s, --services=all");
             }
         }

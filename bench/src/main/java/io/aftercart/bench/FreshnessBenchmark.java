@@ -98,7 +98,7 @@ public final class FreshnessBenchmark {
     public static void main(String[] args) throws Exception {
         Map<String, String> defaults = new LinkedHashMap<>();
         defaults.put("jar", "");
-        defaults.put("jvm-args", "");
+        defaults.put("jvm-args", String.join(" ", BenchOptions.README_JVM_ARGS));
         defaults.put("rate", "5000");
         defaults.put("batch-size", "50");
         // a cold all-in-one app needs about 90 s on two cores before its consumers run compiled code (measured); a
