@@ -168,7 +168,7 @@ public final class FreshnessBenchmark {
             }
             prober.interrupt();
             prober.join(PROBE_TIMEOUT.toMillis());
-            watcher.interrupt();
+            // wakeup, not interrupt: an interrupted poll throws Kafka's InterruptException out of the thread
             consumer.wakeup();
             watcher.join(5_000);
         }
@@ -272,7 +272,7 @@ public final class FreshnessBenchmark {
     /** Reads both topics from their current end; every record is matched as it arrives. */
     private void watch(KafkaConsumer<String, byte[]> consumer) {
         try {
-            while (!Thread.currentThread().isInterrupted()) {
+            while (true) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
                     long at = System.nanoTime();
                     if (record.value() == null) {
