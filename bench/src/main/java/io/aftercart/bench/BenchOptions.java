@@ -54,8 +54,8 @@ record BenchOptions(Path jar, List<String> jvmArgs, Duration warmup, Duration du
                 case "--catch-up" -> catchUp = seconds(value);
                 case "--services" -> services = value;
                 default -> throw new IllegalArgumentException("Unknown option " + arg + "; options: --jar=, "
-                        + "--jvm-arg= (default: the README's), --warmup=10s, --duration=20s, --batch-size=100, --batch-concurrency=8, "
-                        + "--single-concurrency=32, --catch-up=120s, --services=all");
+                        + "--jvm-arg= (default: the README's), --warmup=10s, --duration=20s, --batch-size=100, "
+                        + "--batch-concurrency=8, --single-concurrency=32, --catch-up=120s, --services=all");
             }
         }
         return new BenchOptions(jar == null ? defaultJar() : jar.toAbsolutePath(),
