@@ -17,10 +17,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                 primary-key indexes must fit (about 100 MB per million events in the analytics warehouse)
  * @param duckdbCheckpointThreshold how much write-ahead log each DuckDB database gathers before it checkpoints
  *                 ({@code AFTERCART_STORE_DUCKDB_CHECKPOINT_THRESHOLD}). A checkpoint rewrites the changed indexes
- *                 (a 5M-row table's primary key takes about 2.5 s), so less slows writers down as tables grow: at
- *                 32MB the all-in-one's profile freshness p99 at 800 events/s went from 0.14 s to 1.1 s. Rows
- *                 written since the last checkpoint stay in memory, so more costs memory: at 32MB its peak RSS under
- *                 the collector benchmark was 1.5 GB instead of 1.9 GB
+ *                 whole, so it takes longer as tables grow and less slows writers down: at 32MB the all-in-one's
+ *                 profile freshness p99 at 800 events/s (FreshnessBenchmark) went from 0.14 s to 1.1 s. Rows written
+ *                 since the last checkpoint stay in memory, so more costs memory: at 32MB its peak RSS under the
+ *                 CollectorBenchmark was 1.5 GB instead of 1.9 GB
  */
 @ConfigurationProperties("aftercart.store")
 public record StoreProperties(String url, String username, String password, @DefaultValue("4") int poolSize,
