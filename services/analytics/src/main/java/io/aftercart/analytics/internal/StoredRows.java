@@ -1,16 +1,14 @@
 package io.aftercart.analytics.internal;
 
+import io.aftercart.platform.store.InList;
 import io.aftercart.platform.store.ServiceStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /** Reads stored rows of a rollup table with the Java types a batch's rows use, so that the two merge alike. */
 final class StoredRows {
-
-    private static final int VALUES_PER_QUERY = 500;
 
     private final ServiceStore store;
 
@@ -22,11 +20,9 @@ final class StoredRows {
     List<Object[]> where(RollupTable table, String column, List<String> values) {
         List<Object[]> rows = new ArrayList<>();
         String columns = String.join(", ", table.columnNames());
-        for (int from = 0; from < values.size(); from += VALUES_PER_QUERY) {
-            List<String> chunk = values.subList(from, Math.min(values.size(), from + VALUES_PER_QUERY));
-            store.jdbc().sql("SELECT " + columns + " FROM " + table.name() + " WHERE " + column + " IN ("
-                            + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")")
-                    .params(new ArrayList<Object>(chunk))
+        for (List<Object> chunk : InList.chunks(values)) {
+            store.jdbc().sql("SELECT " + columns + " FROM " + table.name() + " WHERE " + InList.of(column, chunk))
+                    .params(chunk)
                     .query(row -> { rows.add(values(table, row)); });
         }
         return rows;

@@ -3,6 +3,7 @@ package io.aftercart.collector.internal;
 import com.google.common.hash.BloomFilter;
 import com.google.common.hash.Funnels;
 import io.aftercart.platform.store.BulkInsert;
+import io.aftercart.platform.store.InList;
 import io.aftercart.platform.store.ServiceStore;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -31,7 +32,6 @@ import org.slf4j.LoggerFactory;
 public final class MessageIdIndex {
 
     private static final Logger log = LoggerFactory.getLogger(MessageIdIndex.class);
-    private static final int SQL_CHUNK = 500;
     private static final BulkInsert SEEN = new BulkInsert("seen_messages", List.of(
             new BulkInsert.Column("message_id", "TEXT"), new BulkInsert.Column("seen_at", "TIMESTAMPTZ")),
             "ON CONFLICT (message_id) DO NOTHING");
@@ -132,12 +132,10 @@ public final class MessageIdIndex {
 
     private Set<String> storedAmong(List<String> ids) {
         Set<String> stored = new HashSet<>();
-        for (int from = 0; from < ids.size(); from += SQL_CHUNK) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + SQL_CHUNK));
-            String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+        for (List<Object> chunk : InList.chunks(ids)) {
             stored.addAll(store.jdbc()
-                    .sql("SELECT message_id FROM seen_messages WHERE message_id IN (" + marks + ")")
-                    .params(new ArrayList<Object>(chunk))
+                    .sql("SELECT message_id FROM seen_messages WHERE " + InList.of("message_id", chunk))
+                    .params(chunk)
                     .query(String.class)
                     .list());
         }

@@ -5,6 +5,7 @@ import static io.aftercart.profiles.internal.Sql.utc;
 
 import io.aftercart.platform.store.BulkInsert;
 import io.aftercart.platform.store.BulkInsert.Column;
+import io.aftercart.platform.store.InList;
 import io.aftercart.platform.store.ServiceStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -87,23 +88,30 @@ public class FactRepository {
         Set<String> frontier = new HashSet<>(ids);
         while (!frontier.isEmpty()) {
             Set<String> next = new HashSet<>();
-            store.jdbc().sql("SELECT event_id, source_id, target_id, link_time FROM identity_links"
-                    + " WHERE source_id = ANY(?) OR target_id = ANY(?)")
-                    .params(Sql.texts(frontier), Sql.texts(frontier))
-                    .query(FactRepository::link)
-                    .list()
-                    .forEach(link -> {
-                        if (links.putIfAbsent(link.eventId(), link) == null) {
-                            for (String id : List.of(link.sourceId(), link.targetId())) {
-                                if (known.add(id)) {
-                                    next.add(id);
-                                }
-                            }
+            linksOf(frontier).forEach(link -> {
+                if (links.putIfAbsent(link.eventId(), link) == null) {
+                    for (String id : List.of(link.sourceId(), link.targetId())) {
+                        if (known.add(id)) {
+                            next.add(id);
                         }
-                    });
+                    }
+                }
+            });
             frontier = next;
         }
         return new IdentityComponent(known, new IdentityGraph(links.values()));
+    }
+
+    /** The links from or to one of {@code ids}: two lookups, as DuckDB scans the table for an OR of the two. */
+    private List<IdentityLink> linksOf(Collection<String> ids) {
+        List<IdentityLink> links = new ArrayList<>();
+        for (String column : List.of("source_id", "target_id")) {
+            for (List<Object> chunk : InList.chunks(ids)) {
+                links.addAll(store.jdbc().sql("SELECT event_id, source_id, target_id, link_time FROM identity_links"
+                        + " WHERE " + InList.of(column, chunk)).params(chunk).query(FactRepository::link).list());
+            }
+        }
+        return links;
     }
 
     /** Every fact that arrived under one of {@code subjectIds}. */
@@ -117,11 +125,12 @@ public class FactRepository {
     }
 
     private List<Fact> byAnyOf(String column, Collection<String> values) {
-        if (values.isEmpty()) {
-            return List.of();
+        List<Fact> facts = new ArrayList<>();
+        for (List<Object> chunk : InList.chunks(values)) {
+            facts.addAll(store.jdbc().sql(FACT_SELECT + " WHERE " + InList.of(column, chunk)).params(chunk)
+                    .query(FactRepository::fact).list());
         }
-        return store.jdbc().sql(FACT_SELECT + " WHERE " + column + " = ANY(?)").param(Sql.texts(values))
-                .query(FactRepository::fact).list();
+        return facts;
     }
 
     /**
@@ -130,8 +139,9 @@ public class FactRepository {
      * @param limit at most this many
      */
     public List<Fact> timeline(Collection<String> subjectIds, Instant afterTime, String afterEventId, int limit) {
-        StringBuilder sql = new StringBuilder(FACT_SELECT + " WHERE subject_id = ANY(?)");
-        List<Object> params = new ArrayList<>(List.of(Sql.texts(subjectIds)));
+        // one customer's ids: a handful, never near InList.MAX_VALUES
+        List<Object> params = new ArrayList<>(subjectIds);
+        StringBuilder sql = new StringBuilder(FACT_SELECT + " WHERE " + InList.of("subject_id", params));
         if (afterTime != null) {
             sql.append(" AND (event_time > ? OR (event_time = ? AND event_id > ?))");
             params.addAll(List.of(utc(afterTime), utc(afterTime), afterEventId));

@@ -4,6 +4,7 @@ import static io.aftercart.profiles.internal.Sql.utc;
 
 import io.aftercart.platform.store.BulkInsert;
 import io.aftercart.platform.store.BulkInsert.Column;
+import io.aftercart.platform.store.InList;
 import io.aftercart.platform.store.ServiceStore;
 import io.aftercart.profiles.CustomerProfile;
 import io.aftercart.profiles.ProfileFilter;
@@ -62,16 +63,16 @@ public class ProfileRepository {
     }
 
     public void delete(Collection<String> customerIds) {
-        if (!customerIds.isEmpty()) {
-            store.jdbc().sql("DELETE FROM profiles WHERE customer_id = ANY(?)").param(Sql.texts(customerIds)).update();
+        for (List<Object> chunk : InList.chunks(customerIds)) {
+            store.jdbc().sql("DELETE FROM profiles WHERE " + InList.of("customer_id", chunk)).params(chunk).update();
         }
     }
 
     /** The rows of those of {@code customerIds} that have a profile, with their fold states. */
     public Map<String, StoredProfile> storedOf(Collection<String> customerIds) {
         Map<String, StoredProfile> stored = new HashMap<>();
-        if (!customerIds.isEmpty()) {
-            store.jdbc().sql(SELECT_STORED_FOR_FOLDING + " WHERE customer_id = ANY(?)").param(Sql.texts(customerIds))
+        for (List<Object> chunk : InList.chunks(customerIds)) {
+            store.jdbc().sql(SELECT_STORED_FOR_FOLDING + " WHERE " + InList.of("customer_id", chunk)).params(chunk)
                     .query((row, n) -> stored(row, row.getString("fold_state"))).list()
                     .forEach(p -> stored.put(p.customerId(), p));
         }

@@ -3,6 +3,7 @@ package io.aftercart.profiles.internal;
 import io.aftercart.contracts.EventJson;
 import io.aftercart.platform.store.BulkInsert;
 import io.aftercart.platform.store.BulkInsert.Column;
+import io.aftercart.platform.store.InList;
 import io.aftercart.platform.store.ServiceStore;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -41,9 +42,9 @@ public class ScoreRepository {
 
     public Map<String, Prediction> predictionsOf(Collection<String> customerIds) {
         Map<String, Prediction> predictions = new HashMap<>();
-        if (!customerIds.isEmpty()) {
-            store.jdbc().sql("SELECT customer_id, body FROM predictions WHERE customer_id = ANY(?)")
-                    .param(Sql.texts(customerIds)).query(row -> {
+        for (List<Object> chunk : InList.chunks(customerIds)) {
+            store.jdbc().sql("SELECT customer_id, body FROM predictions WHERE " + InList.of("customer_id", chunk))
+                    .params(chunk).query(row -> {
                         predictions.put(row.getString("customer_id"),
                                 EventJson.mapper().readValue(row.getString("body"), Prediction.class));
                     });
@@ -52,12 +53,14 @@ public class ScoreRepository {
     }
 
     public List<SentimentResult> sentimentsOf(Collection<String> customerIds) {
-        if (customerIds.isEmpty()) {
-            return List.of();
+        List<SentimentResult> sentiments = new ArrayList<>();
+        for (List<Object> chunk : InList.chunks(customerIds)) {
+            sentiments.addAll(store.jdbc().sql("SELECT body FROM sentiments WHERE " + InList.of("customer_id", chunk))
+                    .params(chunk)
+                    .query((row, n) -> EventJson.mapper().readValue(row.getString("body"), SentimentResult.class))
+                    .list());
         }
-        return store.jdbc().sql("SELECT body FROM sentiments WHERE customer_id = ANY(?)").param(Sql.texts(customerIds))
-                .query((row, n) -> EventJson.mapper().readValue(row.getString("body"), SentimentResult.class))
-                .list();
+        return sentiments;
     }
 
     public void deleteAll() {

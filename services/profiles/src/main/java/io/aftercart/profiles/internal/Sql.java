@@ -7,21 +7,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Collection;
-import org.springframework.jdbc.support.SqlArrayValue;
 
 /** Small helpers shared by the repositories, for SQL that runs on DuckDB and PostgreSQL alike. */
 final class Sql {
 
     private Sql() {
-    }
-
-    /**
-     * Texts bound as one array parameter, for {@code column = ANY(?)}: one statement for a whole poll's ids, which
-     * both stores bind far faster than an {@code IN} list of as many parameters.
-     */
-    static SqlArrayValue texts(Collection<String> values) {
-        return new SqlArrayValue("VARCHAR", values.toArray());
     }
 
     /** Both drivers bind and read {@code timestamptz} as {@link OffsetDateTime}; neither takes an Instant. */
