@@ -1,7 +1,9 @@
 package io.aftercart.platform.kafka;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -9,6 +11,8 @@ import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.listener.BatchMessageListener;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties.AckMode;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -22,6 +26,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * failures that pass, such as a store or broker being down.
  */
 public class ServiceConsumers {
+
+    static final int GATHERED_BYTES = 1024 * 1024;
 
     private final KafkaProperties properties;
     private final KafkaConnectionDetails connection;
@@ -48,6 +54,23 @@ public class ServiceConsumers {
         backOff.setMaxInterval(10_000);
         factory.setCommonErrorHandler(new DefaultErrorHandler(backOff));
         return factory;
+    }
+
+    /**
+     * A container of {@link #batchFactory} consumers whose fetches wait for {@link #GATHERED_BYTES} (about a thousand
+     * events) or {@code maxWait}, whichever comes first. For listeners whose every poll costs a store transaction
+     * and a few statements whatever its size, and whose results may arrive that much later: a consumer that keeps
+     * up would otherwise poll every few milliseconds, a handful of events at a time.
+     */
+    public ConcurrentMessageListenerContainer<String, byte[]> gatheringContainer(String service, int concurrency,
+            String topic, Duration maxWait, BatchMessageListener<String, byte[]> listener) {
+        var container = batchFactory(service, concurrency).createContainer(topic);
+        Properties fetch = new Properties();
+        fetch.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, String.valueOf(GATHERED_BYTES));
+        fetch.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, String.valueOf(maxWait.toMillis()));
+        container.getContainerProperties().setKafkaConsumerProperties(fetch);
+        container.setupMessageListener(listener);
+        return container;
     }
 
     public static String groupId(String service) {

@@ -1,11 +1,11 @@
 package io.aftercart.intelligence.churn;
 
+import io.aftercart.contracts.Topics;
 import io.aftercart.intelligence.IntelligenceAutoConfiguration;
 import io.aftercart.intelligence.IntelligenceProperties;
 import io.aftercart.intelligence.churn.internal.ChurnStore;
 import io.aftercart.intelligence.churn.internal.ModelVersionStore;
 import io.aftercart.intelligence.kafka.ChurnEventListener;
-import io.aftercart.intelligence.kafka.EventListenerContainers;
 import io.aftercart.intelligence.kafka.PredictionPublisher;
 import io.aftercart.intelligence.web.ChurnController;
 import io.aftercart.platform.config.ConditionalOnService;
@@ -54,7 +54,8 @@ public class ChurnAutoConfiguration {
     @Bean
     ConcurrentMessageListenerContainer<String, byte[]> churnEventListenerContainer(ServiceConsumers consumers,
             PurchaseLedger purchaseLedger, ChurnModels churnModels, IntelligenceProperties properties) {
-        return EventListenerContainers.create(consumers, CONSUMER, properties.churn().consumerConcurrency(),
+        return consumers.gatheringContainer(CONSUMER, properties.churn().consumerConcurrency(),
+                Topics.EVENTS.topicName(), IntelligenceProperties.RESULT_DELAY,
                 new ChurnEventListener(purchaseLedger, churnModels));
     }
 

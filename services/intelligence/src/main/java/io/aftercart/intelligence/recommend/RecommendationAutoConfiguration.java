@@ -1,8 +1,8 @@
 package io.aftercart.intelligence.recommend;
 
+import io.aftercart.contracts.Topics;
 import io.aftercart.intelligence.IntelligenceAutoConfiguration;
 import io.aftercart.intelligence.IntelligenceProperties;
-import io.aftercart.intelligence.kafka.EventListenerContainers;
 import io.aftercart.intelligence.kafka.RecommendationEventListener;
 import io.aftercart.intelligence.recommend.internal.RecommendationStore;
 import io.aftercart.intelligence.web.RecommendationController;
@@ -44,7 +44,8 @@ public class RecommendationAutoConfiguration {
     @Bean
     ConcurrentMessageListenerContainer<String, byte[]> recommendationListenerContainer(ServiceConsumers consumers,
             RecommendationRecorder recommendationRecorder, IntelligenceProperties properties) {
-        return EventListenerContainers.create(consumers, CONSUMER, properties.recommend().consumerConcurrency(),
+        return consumers.gatheringContainer(CONSUMER, properties.recommend().consumerConcurrency(),
+                Topics.EVENTS.topicName(), IntelligenceProperties.RESULT_DELAY,
                 new RecommendationEventListener(recommendationRecorder));
     }
 

@@ -1,8 +1,8 @@
 package io.aftercart.intelligence.sentiment;
 
+import io.aftercart.contracts.Topics;
 import io.aftercart.intelligence.IntelligenceAutoConfiguration;
 import io.aftercart.intelligence.IntelligenceProperties;
-import io.aftercart.intelligence.kafka.EventListenerContainers;
 import io.aftercart.intelligence.kafka.SentimentEventListener;
 import io.aftercart.intelligence.web.SentimentController;
 import io.aftercart.platform.config.ConditionalOnService;
@@ -47,7 +47,8 @@ public class SentimentAutoConfiguration {
     ConcurrentMessageListenerContainer<String, byte[]> sentimentListenerContainer(ServiceConsumers consumers,
             SentimentRecorder sentimentRecorder, KafkaTemplate<String, byte[]> eventKafkaTemplate,
             IntelligenceProperties properties) {
-        return EventListenerContainers.create(consumers, CONSUMER, properties.sentiment().consumerConcurrency(),
+        return consumers.gatheringContainer(CONSUMER, properties.sentiment().consumerConcurrency(),
+                Topics.EVENTS.topicName(), IntelligenceProperties.RESULT_DELAY,
                 new SentimentEventListener(sentimentRecorder, eventKafkaTemplate));
     }
 
