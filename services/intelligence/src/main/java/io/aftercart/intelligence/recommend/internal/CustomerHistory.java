@@ -1,25 +1,42 @@
 package io.aftercart.intelligence.recommend.internal;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
-/** One customer's purchases (days per product), returned products, purchase days and first order's categories. */
+/**
+ * One customer's purchases (days per product), returned products, purchase days and first order's categories. The
+ * model holds one per customer in memory, so it is kept small: most customers bought a few products on a day or two,
+ * returned none and had one or two categories in their first order.
+ */
 final class CustomerHistory {
 
-    final Map<Integer, PurchaseDays> bought = new HashMap<>();
-    final Set<Integer> returned = new HashSet<>();
-    private final Set<Integer> purchaseDays = new HashSet<>();
+    final Map<Integer, PurchaseDays> bought = new HashMap<>(4);
+    /** Null until the first return. */
+    private Set<Integer> returned;
+    private final PurchaseDays purchaseDays = new PurchaseDays();
     private Instant firstOrderTime;
     private String firstOrderId;
-    private final TreeSet<String> firstOrderCategories = new TreeSet<>();
+    private final List<String> firstOrderCategories = new ArrayList<>(1);
 
     /** A product this customer bought and did not return: a positive signal. */
     boolean kept(int product) {
-        return bought.containsKey(product) && !returned.contains(product);
+        return bought.containsKey(product) && !returned().contains(product);
+    }
+
+    Set<Integer> returned() {
+        return returned == null ? Set.of() : returned;
+    }
+
+    void returnedProduct(int product) {
+        if (returned == null) {
+            returned = new HashSet<>(4);
+        }
+        returned.add(product);
     }
 
     void purchasedOn(int day) {
@@ -27,7 +44,7 @@ final class CustomerHistory {
     }
 
     int purchaseDayCount() {
-        return purchaseDays.size();
+        return purchaseDays.count();
     }
 
     /** Tracks the earliest order (by time, then order id) and the categories of its lines. */
@@ -39,12 +56,13 @@ final class CustomerHistory {
             firstOrderId = id;
             firstOrderCategories.clear();
         }
-        if (id.equals(firstOrderId) && category != null && !category.isBlank()) {
+        if (id.equals(firstOrderId) && category != null && !category.isBlank()
+                && !firstOrderCategories.contains(category)) {
             firstOrderCategories.add(category);
         }
     }
 
-    Set<String> firstOrderCategories() {
+    List<String> firstOrderCategories() {
         return firstOrderCategories;
     }
 }

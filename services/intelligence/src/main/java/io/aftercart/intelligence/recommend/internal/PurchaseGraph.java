@@ -40,7 +40,7 @@ public final class PurchaseGraph {
             customer.purchasedOn(day);
             customer.firstOrderLine(line.orderId(), line.time(), line.category());
         } else {
-            customer.returned.add(product.index);
+            customer.returnedProduct(product.index);
             product.returns++;
         }
         boolean keptNow = customer.kept(product.index);

@@ -46,7 +46,7 @@ public final class RecommendationRanker {
     public CustomerRecommendations forCustomer(String customerId, int limit, boolean newOnly) {
         CustomerHistory customer = graph.customer(customerId);
         if (customer == null || customer.bought.isEmpty()) {
-            Set<Integer> excluded = customer == null ? Set.of() : customer.returned;
+            Set<Integer> excluded = customer == null ? Set.of() : customer.returned();
             List<Recommendation> items = new ArrayList<>();
             fillPopular(items, limit, excluded, customer == null
                     ? "popular with all customers; no purchases on record for this customer yet"
@@ -84,7 +84,7 @@ public final class RecommendationRanker {
                 }
             }
         }
-        for (int returned : inIdOrder(customer.returned)) {
+        for (int returned : inIdOrder(customer.returned())) {
             int[] row = graph.cooccurrences(returned);
             double factor = RETURN_PENALTY / orders * inverseRoot[returned];
             for (int j = 0; j < n; j++) {
@@ -106,7 +106,7 @@ public final class RecommendationRanker {
         double normaliser = weightSum > 0 ? weightSum : 1;
         double[] score = new double[n];
         for (int j = 0; j < n; j++) {
-            if (customer.returned.contains(j) || newOnly && customer.bought.containsKey(j)) {
+            if (customer.returned().contains(j) || newOnly && customer.bought.containsKey(j)) {
                 continue;
             }
             score[j] = Math.max(0, boughtWith[j] / normaliser) + repurchase[j] + category[j];
@@ -126,7 +126,7 @@ public final class RecommendationRanker {
                         "popular in category " + product.category(), null, null));
             }
         }
-        Set<Integer> excluded = new HashSet<>(customer.returned);
+        Set<Integer> excluded = new HashSet<>(customer.returned());
         if (newOnly) {
             excluded.addAll(customer.bought.keySet());
         }
