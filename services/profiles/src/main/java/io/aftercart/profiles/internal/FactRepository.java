@@ -139,7 +139,7 @@ public class FactRepository {
      * @param limit at most this many
      */
     public List<Fact> timeline(Collection<String> subjectIds, Instant afterTime, String afterEventId, int limit) {
-        // one customer's ids: a handful, never near InList.MAX_VALUES
+        // one customer's ids in one list, not in chunks: the query orders and limits across all of them
         List<Object> params = new ArrayList<>(subjectIds);
         StringBuilder sql = new StringBuilder(FACT_SELECT + " WHERE " + InList.of("subject_id", params));
         if (afterTime != null) {
