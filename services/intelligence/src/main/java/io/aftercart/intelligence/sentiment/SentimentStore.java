@@ -2,6 +2,7 @@ package io.aftercart.intelligence.sentiment;
 
 import io.aftercart.platform.store.BulkInsert;
 import io.aftercart.platform.store.BulkInsert.Column;
+import io.aftercart.platform.store.InList;
 import io.aftercart.platform.store.ServiceStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.StringJoiner;
 
 /**
  * The sentiment tables of the intelligence store: results by event id, their aspect mentions, order activity, and
@@ -31,7 +31,6 @@ public class SentimentStore {
     /** Period lengths, with the {@code date_trunc} unit each maps to (never client text in SQL). */
     public enum Granularity { DAY, WEEK, MONTH }
 
-    private static final int IDS_PER_QUERY = 1000;
     private static final String LABEL_COUNTS = "COUNT(*) AS n, AVG(compound) AS mean_compound,"
             + " COUNT(*) FILTER (WHERE label = 'positive') AS positive,"
             + " COUNT(*) FILTER (WHERE label = 'neutral') AS neutral,"
@@ -96,7 +95,7 @@ public class SentimentStore {
     /** The latest recorded activity of each of the given orders that has any. */
     public Map<String, Instant> orderActivity(Collection<String> orderIds) {
         Map<String, Instant> activity = new HashMap<>();
-        inChunks(orderIds, "SELECT order_id, last_activity FROM sentiment_order_activity WHERE order_id IN ",
+        inChunks(orderIds, "SELECT order_id, last_activity FROM sentiment_order_activity", "order_id",
                 row -> activity.put(row.getString(1), instant(row, "last_activity")));
         return activity;
     }
@@ -104,7 +103,7 @@ public class SentimentStore {
     /** Those of the given event ids that already have a stored result. */
     public Set<String> scoredEventIds(Collection<String> eventIds) {
         Set<String> known = new HashSet<>();
-        inChunks(eventIds, "SELECT event_id FROM sentiment_results WHERE event_id IN ", row -> known.add(row.getString(1)));
+        inChunks(eventIds, "SELECT event_id FROM sentiment_results", "event_id", row -> known.add(row.getString(1)));
         return known;
     }
 
@@ -162,13 +161,9 @@ public class SentimentStore {
         void read(ResultSet row) throws SQLException;
     }
 
-    private void inChunks(Collection<String> ids, String selectWhereIn, RowReader reader) {
-        List<String> all = new ArrayList<>(new HashSet<>(ids));
-        for (int from = 0; from < all.size(); from += IDS_PER_QUERY) {
-            List<String> chunk = all.subList(from, Math.min(all.size(), from + IDS_PER_QUERY));
-            StringJoiner placeholders = new StringJoiner(", ", "(", ")");
-            chunk.forEach(id -> placeholders.add("?"));
-            store.jdbc().sql(selectWhereIn + placeholders).params(new ArrayList<Object>(chunk))
+    private void inChunks(Collection<String> ids, String select, String column, RowReader reader) {
+        for (List<Object> chunk : InList.chunks(new HashSet<>(ids))) {
+            store.jdbc().sql(select + " WHERE " + InList.of(column, chunk)).params(chunk)
                     .query(row -> { reader.read(row); });
         }
     }

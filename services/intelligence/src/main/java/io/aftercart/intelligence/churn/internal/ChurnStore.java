@@ -3,6 +3,7 @@ package io.aftercart.intelligence.churn.internal;
 import io.aftercart.intelligence.churn.PurchaseSummary;
 import io.aftercart.platform.store.BulkInsert;
 import io.aftercart.platform.store.BulkInsert.Column;
+import io.aftercart.platform.store.InList;
 import io.aftercart.platform.store.ServiceStore;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -15,12 +16,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.StringJoiner;
 
 /** The churn tables: order facts, purchase summaries (model versions live in {@link ModelVersionStore}). */
 public final class ChurnStore {
 
-    private static final int IDS_PER_QUERY = 500;
     private static final int AMOUNT_SCALE = 4;
     private static final String AMOUNT = "DECIMAL(18, " + AMOUNT_SCALE + ")";
     private static final String SUMMARY_COLUMNS =
@@ -63,12 +62,14 @@ public final class ChurnStore {
     /** All facts of these customers. */
     public List<OrderFact> facts(Collection<String> customerIds) {
         List<OrderFact> result = new ArrayList<>();
-        forChunks(customerIds, (placeholders, ids) -> result.addAll(store.jdbc().sql(
-                "SELECT event_id, customer_id, order_id, kind, order_day, amount, currency FROM churn_order_events"
-                        + " WHERE customer_id IN " + placeholders).params(ids).query((row, i) -> new OrderFact(
-                row.getString("event_id"), row.getString("customer_id"), row.getString("order_id"),
-                OrderFact.Kind.valueOf(row.getString("kind")), date(row, "order_day"), row.getBigDecimal("amount"),
-                row.getString("currency"))).list()));
+        for (List<Object> chunk : InList.chunks(customerIds)) {
+            result.addAll(store.jdbc().sql(
+                    "SELECT event_id, customer_id, order_id, kind, order_day, amount, currency FROM churn_order_events"
+                            + " WHERE " + InList.of("customer_id", chunk)).params(chunk).query((row, i) -> new OrderFact(
+                    row.getString("event_id"), row.getString("customer_id"), row.getString("order_id"),
+                    OrderFact.Kind.valueOf(row.getString("kind")), date(row, "order_day"),
+                    row.getBigDecimal("amount"), row.getString("currency"))).list());
+        }
         return result;
     }
 
@@ -81,8 +82,10 @@ public final class ChurnStore {
     public List<PurchaseSummary> replaceSummaries(Collection<String> customerIds, List<PurchaseSummary> current) {
         Set<String> kept = new HashSet<>();
         current.forEach(s -> kept.add(s.customerId()));
-        forChunks(customerIds.stream().filter(id -> !kept.contains(id)).toList(), (placeholders, ids) -> store.jdbc()
-                .sql("DELETE FROM churn_customer_summaries WHERE customer_id IN " + placeholders).params(ids).update());
+        for (List<Object> chunk : InList.chunks(customerIds.stream().filter(id -> !kept.contains(id)).toList())) {
+            store.jdbc().sql("DELETE FROM churn_customer_summaries WHERE " + InList.of("customer_id", chunk))
+                    .params(chunk).update();
+        }
         List<PurchaseSummary> stored = current.stream().map(ChurnStore::asStored).toList();
         SUMMARIES.write(store, stored.stream().map(s -> new Object[] {s.customerId(), s.purchaseDays(),
                 s.firstPurchase(), s.lastPurchase(), s.repeatSpend(), s.totalSpend(), s.currency()}).toList());
@@ -115,20 +118,6 @@ public final class ChurnStore {
         return new PurchaseSummary(row.getString("customer_id"), row.getInt("purchase_days"),
                 date(row, "first_purchase"), date(row, "last_purchase"), row.getBigDecimal("repeat_spend"),
                 row.getBigDecimal("total_spend"), row.getString("currency"));
-    }
-
-    private interface ChunkQuery {
-        void run(String placeholders, List<String> ids);
-    }
-
-    private static void forChunks(Collection<String> ids, ChunkQuery query) {
-        List<String> all = new ArrayList<>(ids);
-        for (int from = 0; from < all.size(); from += IDS_PER_QUERY) {
-            List<String> chunk = all.subList(from, Math.min(all.size(), from + IDS_PER_QUERY));
-            StringJoiner placeholders = new StringJoiner(", ", "(", ")");
-            chunk.forEach(id -> placeholders.add("?"));
-            query.run(placeholders.toString(), chunk);
-        }
     }
 
     private static LocalDate date(ResultSet row, String column) throws SQLException {
