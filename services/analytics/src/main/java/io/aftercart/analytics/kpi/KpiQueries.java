@@ -24,8 +24,6 @@ public class KpiQueries {
     private static final int MONEY_SCALE = 2;
     private static final int RATE_SCALE = 4;
     private static final String UNCATEGORISED = "uncategorised";
-    /** The type of every money column of the rollups. */
-    private static final String MONEY_TYPE = "DECIMAL(18,6)";
 
     private final JdbcClient jdbc;
     private final CurrencyConverter converter;
@@ -178,8 +176,8 @@ public class KpiQueries {
             default -> throw new IllegalArgumentException("by must be period, product or category");
         };
         DayTotals all = days.values().stream().reduce(DayTotals.NONE, DayTotals::plus);
-        List<ReturnsReport.Reason> reasons = jdbc.sql("SELECT reason_code, " + sumCount("returns") + ", " + sumCount("items")
-                        + " FROM kpi_return_reason WHERE day >= ? AND day < ? GROUP BY reason_code"
+        List<ReturnsReport.Reason> reasons = jdbc.sql("SELECT reason_code, " + sumCount("returns") + ", "
+                        + sumCount("items") + " FROM kpi_return_reason WHERE day >= ? AND day < ? GROUP BY reason_code"
                         + " ORDER BY SUM(returns) DESC, reason_code LIMIT 10")
                 .params(range.fromDay(), range.toDay())
                 .query((row, n) -> new ReturnsReport.Reason(row.getString("reason_code"), row.getLong("returns"),
@@ -192,8 +190,8 @@ public class KpiQueries {
     }
 
     public KpiExclusions excluded(KpiRange range) {
-        List<KpiExclusions.Currency> currencies = jdbc.sql("SELECT currency, " + sumCount("events") + " FROM kpi_excluded"
-                        + " WHERE day >= ? AND day < ? GROUP BY currency ORDER BY currency")
+        List<KpiExclusions.Currency> currencies = jdbc.sql("SELECT currency, " + sumCount("events")
+                        + " FROM kpi_excluded WHERE day >= ? AND day < ? GROUP BY currency ORDER BY currency")
                 .params(range.fromDay(), range.toDay())
                 .query((row, n) -> new KpiExclusions.Currency(row.getString("currency"), row.getLong("events"),
                         converter.missingRateReason(row.getString("currency"))))
@@ -278,9 +276,10 @@ public class KpiQueries {
 
         /** The select list {@link #of} reads, in the order of the record's components. */
         static final String SUMS = String.join(", ", sumCount("items_sold"), sumMoney("items_sold_value"),
-                sumCount("cancellations"), sumMoney("cancelled_value"), sumCount("refunds"), sumMoney("refunded_value"),
-                sumCount("returns"), sumCount("items_returned"), sumMoney("items_returned_value"), sumCount("nps_promoters"),
-                sumCount("nps_passives"), sumCount("nps_detractors"), sumCount("tickets_opened"), sumCount("tickets_resolved"),
+                sumCount("cancellations"), sumMoney("cancelled_value"), sumCount("refunds"),
+                sumMoney("refunded_value"), sumCount("returns"), sumCount("items_returned"),
+                sumMoney("items_returned_value"), sumCount("nps_promoters"), sumCount("nps_passives"),
+                sumCount("nps_detractors"), sumCount("tickets_opened"), sumCount("tickets_resolved"),
                 sumMoney("net_revenue"), sumCount("kept_orders"), sumCount("orders"), sumMoney("gross_revenue"));
 
         static final DayTotals NONE = new DayTotals(0, BigDecimal.ZERO, 0, BigDecimal.ZERO, 0, BigDecimal.ZERO, 0, 0,
@@ -321,9 +320,12 @@ public class KpiQueries {
         return "CAST(SUM(" + column + ") AS BIGINT) AS " + column;
     }
 
-    /** {@code SUM(column) AS column} as the money columns' own DECIMAL(18,6), read without text for the same reason. */
+    /**
+     * {@code SUM(column) AS column} for a money column, left at the sum's own precision: a period's total may exceed
+     * what one DECIMAL(18,6) row holds (10^12 in the reporting currency).
+     */
     private static String sumMoney(String column) {
-        return "CAST(SUM(" + column + ") AS " + MONEY_TYPE + ") AS " + column;
+        return "SUM(" + column + ") AS " + column;
     }
 
     private static NpsReport.Period npsPeriod(LocalDate start, long promoters, long passives, long detractors) {

@@ -63,12 +63,13 @@ public final class ChurnStore {
     public List<OrderFact> facts(Collection<String> customerIds) {
         List<OrderFact> result = new ArrayList<>();
         for (List<Object> chunk : InList.chunks(customerIds)) {
-            result.addAll(store.jdbc().sql(
-                    "SELECT event_id, customer_id, order_id, kind, order_day, amount, currency FROM churn_order_events"
-                            + " WHERE " + InList.of("customer_id", chunk)).params(chunk).query((row, i) -> new OrderFact(
-                    row.getString("event_id"), row.getString("customer_id"), row.getString("order_id"),
-                    OrderFact.Kind.valueOf(row.getString("kind")), date(row, "order_day"),
-                    row.getBigDecimal("amount"), row.getString("currency"))).list());
+            result.addAll(store.jdbc().sql("SELECT event_id, customer_id, order_id, kind, order_day, amount, currency"
+                            + " FROM churn_order_events WHERE " + InList.of("customer_id", chunk))
+                    .params(chunk)
+                    .query((row, i) -> new OrderFact(row.getString("event_id"), row.getString("customer_id"),
+                            row.getString("order_id"), OrderFact.Kind.valueOf(row.getString("kind")),
+                            date(row, "order_day"), row.getBigDecimal("amount"), row.getString("currency")))
+                    .list());
         }
         return result;
     }
