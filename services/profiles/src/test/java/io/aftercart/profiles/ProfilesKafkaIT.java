@@ -96,6 +96,9 @@ class ProfilesKafkaIT {
             assertThat(topic.get("old")).as("merged into c2: a tombstone, or never published").isNull();
             assertThat(EventJson.mapper().readTree(topic.get("c1")).get("netRevenue").decimalValue())
                     .isEqualByComparingTo("50");
+            JsonNode publishedC3 = EventJson.mapper().readTree(topic.get("c3"));
+            assertThat(publishedC3.has("churnProbability") && publishedC3.get("churnProbability").isNull())
+                    .as("the published form names the fields not filled yet").isTrue();
             assertThat(String.join("", topic.values().stream().map(String::valueOf).toList()))
                     .doesNotContain("example.com", "7946");
             before = api.get("/api/v1/customers?limit=500", 200);

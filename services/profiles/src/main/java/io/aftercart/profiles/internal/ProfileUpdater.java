@@ -107,7 +107,7 @@ public class ProfileUpdater {
                     });
             StoredProfile stored = existing.get(customer);
             if (!folded.stored().sameAs(stored)) {
-                changes.put(customer, new ProfileChange(customer, folded.stored().body()));
+                changes.put(customer, new ProfileChange(customer, ProfileJson.write(folded.profile())));
             }
             if (!folded.stored().sameRowAs(stored)) {
                 updated.add(folded);

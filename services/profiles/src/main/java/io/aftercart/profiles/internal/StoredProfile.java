@@ -8,7 +8,7 @@ public record StoredProfile(String customerId, String body, ProtectedValue email
         String foldState) {
 
     static StoredProfile of(FoldedProfile folded) {
-        return new StoredProfile(folded.profile().customerId(), ProfileJson.write(folded.profile()), folded.email(),
+        return new StoredProfile(folded.profile().customerId(), ProfileJson.writeStored(folded.profile()), folded.email(),
                 folded.phone(), folded.state().toJson());
     }
 
