@@ -116,15 +116,15 @@ public class FactRepository {
 
     /** Every fact that arrived under one of {@code subjectIds}. */
     public List<Fact> factsOf(Collection<String> subjectIds) {
-        return byAnyOf("subject_id", subjectIds);
+        return whereOneOf("subject_id", subjectIds);
     }
 
     /** The stored facts of those of {@code eventIds} that are known. */
     public List<Fact> factsById(Collection<String> eventIds) {
-        return byAnyOf("event_id", eventIds);
+        return whereOneOf("event_id", eventIds);
     }
 
-    private List<Fact> byAnyOf(String column, Collection<String> values) {
+    private List<Fact> whereOneOf(String column, Collection<String> values) {
         List<Fact> facts = new ArrayList<>();
         for (List<Object> chunk : InList.chunks(values)) {
             facts.addAll(store.jdbc().sql(FACT_SELECT + " WHERE " + InList.of(column, chunk)).params(chunk)

@@ -8,8 +8,8 @@ public record StoredProfile(String customerId, String body, ProtectedValue email
         String foldState) {
 
     static StoredProfile of(FoldedProfile folded) {
-        return new StoredProfile(folded.profile().customerId(), ProfileJson.writeStored(folded.profile()), folded.email(),
-                folded.phone(), folded.state().toJson());
+        return new StoredProfile(folded.profile().customerId(), ProfileJson.writeStored(folded.profile()),
+                folded.email(), folded.phone(), folded.state().toJson());
     }
 
     /** Same content; ciphertexts differ on every encryption, so contact data is compared by hash. */
