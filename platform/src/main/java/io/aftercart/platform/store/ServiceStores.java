@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -15,13 +16,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Opens each service's store and migrates it with that service's Flyway scripts
- * ({@code classpath:db/migration/<service>}), the same scripts on DuckDB and PostgreSQL.
+ * ({@code classpath:db/migration/<service>}), the same scripts on DuckDB and PostgreSQL. Embedded, every service's
+ * DuckDB file is a database of one {@link EmbeddedDuckDb} instance.
  */
 public class ServiceStores implements AutoCloseable {
 
     private final StoreProperties properties;
     private final Path dataDir;
     private final List<HikariDataSource> opened = new ArrayList<>();
+    private EmbeddedDuckDb embeddedDuckDb;
 
     public ServiceStores(StoreProperties properties, Path dataDir) {
         this.properties = properties;
@@ -38,8 +41,29 @@ public class ServiceStores implements AutoCloseable {
      */
     public synchronized ServiceStore open(String service, String name) {
         SqlDialect dialect = properties.embedded() ? SqlDialect.DUCKDB : SqlDialect.POSTGRESQL;
-        HikariDataSource dataSource = new HikariDataSource(hikari(name, dialect));
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("store-" + name);
+        config.setMaximumPoolSize(properties.poolSize());
+        if (dialect == SqlDialect.DUCKDB) {
+            config.setDataSource(embeddedDuckDb().attach(duckDbFile(name), name,
+                    dataSource -> migrate(service, dialect, dataSource, name)));
+        } else {
+            config.setJdbcUrl(properties.url());
+            config.setUsername(properties.username());
+            config.setPassword(properties.password());
+            config.addDataSourceProperty("currentSchema", name);
+            config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        }
+        HikariDataSource dataSource = new HikariDataSource(config);
         opened.add(dataSource);
+        if (dialect == SqlDialect.POSTGRESQL) {
+            migrate(service, dialect, dataSource, name);
+        }
+        return new ServiceStore(service, dialect, dataSource, JdbcClient.create(dataSource),
+                new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
+    }
+
+    private static void migrate(String service, SqlDialect dialect, DataSource dataSource, String name) {
         Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration/" + service)
@@ -47,41 +71,34 @@ public class ServiceStores implements AutoCloseable {
                 .createSchemas(dialect == SqlDialect.POSTGRESQL)
                 .load()
                 .migrate();
-        return new ServiceStore(service, dialect, dataSource, JdbcClient.create(dataSource),
-                new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
     }
 
-    private HikariConfig hikari(String service, SqlDialect dialect) {
-        HikariConfig config = new HikariConfig();
-        config.setPoolName("store-" + service);
-        config.setMaximumPoolSize(properties.poolSize());
-        if (dialect == SqlDialect.DUCKDB) {
-            config.setJdbcUrl("jdbc:duckdb:" + duckDbFile(service));
-            // each service's database would otherwise size its buffer pool at 80 % of the machine's memory
-            config.addDataSourceProperty("memory_limit", properties.duckdbMemoryLimit());
-            config.addDataSourceProperty("checkpoint_threshold", properties.duckdbCheckpointThreshold());
-        } else {
-            config.setJdbcUrl(properties.url());
-            config.setUsername(properties.username());
-            config.setPassword(properties.password());
-            config.addDataSourceProperty("currentSchema", service);
-            config.addDataSourceProperty("reWriteBatchedInserts", "true");
+    private EmbeddedDuckDb embeddedDuckDb() {
+        if (embeddedDuckDb == null) {
+            embeddedDuckDb = new EmbeddedDuckDb(properties, dataDir());
         }
-        return config;
+        return embeddedDuckDb;
     }
 
-    private Path duckDbFile(String service) {
+    private Path duckDbFile(String name) {
+        return dataDir().resolve(name + ".duckdb");
+    }
+
+    private Path dataDir() {
         try {
-            Files.createDirectories(dataDir);
+            return Files.createDirectories(dataDir).toAbsolutePath();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the data directory " + dataDir, e);
         }
-        return dataDir.toAbsolutePath().resolve(service + ".duckdb");
     }
 
     @Override
     public synchronized void close() {
         opened.forEach(HikariDataSource::close);
         opened.clear();
+        if (embeddedDuckDb != null) {
+            embeddedDuckDb.close();
+            embeddedDuckDb = null;
+        }
     }
 }

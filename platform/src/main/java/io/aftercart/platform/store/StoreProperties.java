@@ -12,22 +12,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param username PostgreSQL user ({@code AFTERCART_STORE_USERNAME})
  * @param password PostgreSQL password ({@code AFTERCART_STORE_PASSWORD})
  * @param poolSize connections per service ({@code AFTERCART_STORE_POOL_SIZE})
- * @param duckdbMemoryLimit memory each service's DuckDB database may use for its buffers, e.g. {@code 1GB}
- *                 ({@code AFTERCART_STORE_DUCKDB_MEMORY_LIMIT}); DuckDB spills query work to disk beyond it, but its
- *                 primary-key indexes must fit (about 100 MB per million events in the analytics warehouse)
- * @param duckdbCheckpointThreshold how much write-ahead log each DuckDB database gathers before it checkpoints
- *                 ({@code AFTERCART_STORE_DUCKDB_CHECKPOINT_THRESHOLD}). A checkpoint rewrites the changed indexes
- *                 whole, so it takes longer as tables grow and less slows writers down: at 32MB the all-in-one's
- *                 profile freshness p99 at 800 events/s (FreshnessBenchmark) went from 0.14 s to 1.1 s. Rows written
- *                 since the last checkpoint stay in memory, so more costs memory: at 32MB its peak RSS under the
- *                 CollectorBenchmark was 1.5 GB instead of 1.9 GB
+ * @param duckdbMemoryLimit memory the process's one embedded DuckDB instance, which holds every service's
+ *                 database, may use for its buffers, e.g. {@code 2GB} ({@code AFTERCART_STORE_DUCKDB_MEMORY_LIMIT}).
+ *                 DuckDB spills query work and rows not yet checkpointed to disk beyond it, but the primary-key
+ *                 indexes it writes must fit: in the all-in-one about 400 MB per million events, over all services
+ * @param duckdbCheckpointThreshold how much write-ahead log each service's DuckDB database gathers before it
+ *                 checkpoints ({@code AFTERCART_STORE_DUCKDB_CHECKPOINT_THRESHOLD}). A checkpoint rewrites the
+ *                 changed indexes whole, so it takes longer as tables grow and less slows writers down: at 32MB the
+ *                 all-in-one's profile freshness p99 at 800 events/s (FreshnessBenchmark) went from 0.14 s to 1.1 s.
+ *                 Rows written since the last checkpoint stay in memory up to the memory limit, so more costs
+ *                 memory: at 32MB its peak RSS under the CollectorBenchmark was 1.5 GB instead of 1.9 GB
  */
 @ConfigurationProperties("aftercart.store")
 public record StoreProperties(String url, String username, String password, @DefaultValue("4") int poolSize,
         @DefaultValue(DEFAULT_MEMORY_LIMIT) String duckdbMemoryLimit,
         @DefaultValue(DEFAULT_CHECKPOINT_THRESHOLD) String duckdbCheckpointThreshold) {
 
-    private static final String DEFAULT_MEMORY_LIMIT = "1GB";
+    private static final String DEFAULT_MEMORY_LIMIT = "2GB";
     private static final String DEFAULT_CHECKPOINT_THRESHOLD = "256MB";
 
     @ConstructorBinding

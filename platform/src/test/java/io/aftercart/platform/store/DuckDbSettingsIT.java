@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The DuckDB settings of the store configuration reach every connection of a service's database. */
+/** Embedded, the services' databases are files of one DuckDB instance with the configured settings. */
 class DuckDbSettingsIT {
 
     @Test
@@ -18,6 +18,31 @@ class DuckDbSettingsIT {
             assertThat(setting(store, "memory_limit")).isEqualTo("286.1 MiB");
             assertThat(setting(store, "checkpoint_threshold")).isEqualTo("61.0 MiB");
         }
+    }
+
+    @Test
+    void servicesShareOneInstanceYetEachWritesItsOwnFile(@TempDir Path dataDir) {
+        StoreProperties properties = new StoreProperties(null, null, null, 2);
+        try (ServiceStores stores = new ServiceStores(properties, dataDir)) {
+            // both migrate the same table names: Flyway must see each database alone
+            ServiceStore first = stores.open("bulktest", "first");
+            ServiceStore second = stores.open("bulktest", "second");
+            first.jdbc().sql("INSERT INTO bulk_rows (id, n) VALUES ('a', 1)").update();
+
+            assertThat(count(first)).isEqualTo(1);
+            assertThat(count(second)).isZero();
+            assertThat(second.jdbc().sql("SELECT database_name FROM duckdb_databases() WHERE NOT internal")
+                    .query(String.class).list()).contains("first", "second");
+        }
+        try (ServiceStores reopened = new ServiceStores(properties, dataDir)) {
+            assertThat(count(reopened.open("bulktest", "first"))).isEqualTo(1);
+        }
+        assertThat(dataDir.resolve("first.duckdb")).exists();
+        assertThat(dataDir.resolve("second.duckdb")).exists();
+    }
+
+    private static long count(ServiceStore store) {
+        return store.jdbc().sql("SELECT count(*) FROM bulk_rows").query(Long.class).single();
     }
 
     private static String setting(ServiceStore store, String name) {

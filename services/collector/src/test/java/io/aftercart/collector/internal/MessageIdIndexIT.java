@@ -33,7 +33,8 @@ class MessageIdIndexIT {
     Path dir;
 
     private final MovableClock clock = new MovableClock(Instant.parse("2025-03-10T12:00:00Z"));
-    private final List<ServiceStores> opened = new ArrayList<>();
+    private ServiceStores stores;
+    private ServiceStore store;
     private MessageIdIndex index;
 
     @BeforeEach
@@ -43,7 +44,7 @@ class MessageIdIndexIT {
 
     @AfterEach
     void close() {
-        opened.forEach(ServiceStores::close);
+        stores.close();
     }
 
     @Test
@@ -147,7 +148,6 @@ class MessageIdIndexIT {
         index.release(List.of("released"));
         index.flush();
 
-        opened.forEach(ServiceStores::close);
         MessageIdIndex reopened = reopen();
 
         assertThat(reopened.claim(List.of("kept", "released", "fresh"))).containsExactly(true, false, false);
@@ -160,7 +160,7 @@ class MessageIdIndexIT {
         index.flush();
         index.flush();
 
-        assertThat(storeOf().jdbc().sql("SELECT count(*) FROM seen_messages").query(Long.class).single())
+        assertThat(store.jdbc().sql("SELECT count(*) FROM seen_messages").query(Long.class).single())
                 .isEqualTo(1L);
     }
 
@@ -187,17 +187,17 @@ class MessageIdIndexIT {
 
     @Test
     void duckDbKeepsOnlyThePrimaryKeyIndex() {
-        assertThat(storeOf().jdbc().sql("SELECT index_name FROM duckdb_indexes() WHERE table_name = 'seen_messages'")
+        assertThat(store.jdbc().sql("SELECT index_name FROM duckdb_indexes() WHERE table_name = 'seen_messages'")
                 .query(String.class).list()).isEmpty();
     }
 
+    /** Closes the store and opens the same file again, as a restarted collector does. */
     private MessageIdIndex reopen() {
-        return new MessageIdIndex(storeOf(), clock, WINDOW, 10_000);
-    }
-
-    private ServiceStore storeOf() {
-        ServiceStores stores = new ServiceStores(new StoreProperties(null, null, null, 2), dir);
-        opened.add(stores);
-        return stores.open("collector");
+        if (stores != null) {
+            stores.close();
+        }
+        stores = new ServiceStores(new StoreProperties(null, null, null, 2), dir);
+        store = stores.open("collector");
+        return new MessageIdIndex(store, clock, WINDOW, 10_000);
     }
 }

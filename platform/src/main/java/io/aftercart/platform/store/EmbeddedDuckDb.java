@@ -1,0 +1,104 @@
+package io.aftercart.platform.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.duckdb.DuckDBConnection;
+import org.springframework.jdbc.datasource.AbstractDataSource;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+/**
+ * The one DuckDB instance of a process. Each service's database file is attached to it, so all of them share one
+ * buffer pool under one memory limit, and one set of worker threads, instead of each file growing its own. A
+ * service's connections start in its own database ({@code USE}), so its SQL names its tables as it always did, and
+ * each database keeps its own write-ahead log and checkpoints.
+ */
+final class EmbeddedDuckDb implements AutoCloseable {
+
+    private static final String URL_PREFIX = "jdbc:duckdb:";
+
+    private final Properties settings = new Properties();
+    private final DuckDBConnection instance;
+
+    EmbeddedDuckDb(StoreProperties properties, Path dataDir) {
+        settings.setProperty("memory_limit", properties.duckdbMemoryLimit());
+        settings.setProperty("checkpoint_threshold", properties.duckdbCheckpointThreshold());
+        // an in-memory instance would spill query work to ./.tmp, wherever the process was started
+        settings.setProperty("temp_directory", dataDir.resolve("duckdb.tmp").toString());
+        try {
+            instance = (DuckDBConnection) DriverManager.getConnection(URL_PREFIX, settings);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot start the embedded DuckDB instance", e);
+        }
+    }
+
+    /**
+     * Migrates the file, then attaches it as {@code name}. Migrations run on the file opened alone because Flyway's
+     * DuckDB support finds its history table by schema name only, and every attached database has a schema
+     * {@code main}.
+     *
+     * @return connections to the attached database
+     */
+    DataSource attach(Path file, String name, Consumer<DataSource> migrate) {
+        try {
+            try (Connection alone = DriverManager.getConnection(URL_PREFIX + file, settings)) {
+                migrate.accept(new SingleConnectionDataSource(alone, true));
+            }
+            try (Statement statement = instance.createStatement()) {
+                statement.execute("ATTACH " + literal(file.toString()) + " AS " + identifier(name));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot open the DuckDB database " + file, e);
+        }
+        return new AttachedDatabase(identifier(name));
+    }
+
+    @Override
+    public void close() {
+        try {
+            instance.close();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot close the embedded DuckDB instance", e);
+        }
+    }
+
+    private static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
+    }
+
+    private static String identifier(String name) {
+        return "\"" + name.replace("\"", "\"\"") + "\"";
+    }
+
+    /** New connections of the shared instance whose default database is one attached file. */
+    private final class AttachedDatabase extends AbstractDataSource {
+
+        private final String database;
+
+        private AttachedDatabase(String database) {
+            this.database = database;
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            Connection connection = instance.duplicate();
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("USE " + database);
+            } catch (SQLException e) {
+                connection.close();
+                throw e;
+            }
+            return connection;
+        }
+
+        @Override
+        public Connection getConnection(String username, String password) throws SQLException {
+            return getConnection();
+        }
+    }
+}
