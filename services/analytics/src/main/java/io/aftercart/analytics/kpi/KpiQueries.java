@@ -1,5 +1,23 @@
 package io.aftercart.analytics.kpi;
 
+import static io.aftercart.analytics.kpi.DaySums.Column.CANCELLATIONS;
+import static io.aftercart.analytics.kpi.DaySums.Column.CANCELLED_VALUE;
+import static io.aftercart.analytics.kpi.DaySums.Column.GROSS_REVENUE;
+import static io.aftercart.analytics.kpi.DaySums.Column.ITEMS_RETURNED;
+import static io.aftercart.analytics.kpi.DaySums.Column.ITEMS_RETURNED_VALUE;
+import static io.aftercart.analytics.kpi.DaySums.Column.ITEMS_SOLD;
+import static io.aftercart.analytics.kpi.DaySums.Column.ITEMS_SOLD_VALUE;
+import static io.aftercart.analytics.kpi.DaySums.Column.KEPT_ORDERS;
+import static io.aftercart.analytics.kpi.DaySums.Column.NET_REVENUE;
+import static io.aftercart.analytics.kpi.DaySums.Column.NPS_DETRACTORS;
+import static io.aftercart.analytics.kpi.DaySums.Column.NPS_PASSIVES;
+import static io.aftercart.analytics.kpi.DaySums.Column.NPS_PROMOTERS;
+import static io.aftercart.analytics.kpi.DaySums.Column.ORDERS;
+import static io.aftercart.analytics.kpi.DaySums.Column.REFUNDED_VALUE;
+import static io.aftercart.analytics.kpi.DaySums.Column.REFUNDS;
+import static io.aftercart.analytics.kpi.DaySums.Column.TICKETS_OPENED;
+import static io.aftercart.analytics.kpi.DaySums.Column.TICKETS_RESOLVED;
+
 import io.aftercart.platform.reporting.CurrencyConverter;
 import io.aftercart.platform.store.ServiceStore;
 import java.math.BigDecimal;
@@ -13,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -105,17 +124,21 @@ public class KpiQueries {
                 .query(row -> { customers.put(row.getInt("period"),
                         new long[] {row.getLong("customers"), row.getLong("new_customers")}); });
         List<OrdersReport.Period> rows = new ArrayList<>();
-        dayTotals(granularity, periods).forEach((index, totals) -> {
+        dayTotals(granularity, periods, List.of(ORDERS, GROSS_REVENUE, REFUNDS, REFUNDED_VALUE, NET_REVENUE,
+                KEPT_ORDERS, CANCELLATIONS, CANCELLED_VALUE)).forEach((index, totals) -> {
             long[] counts = customers.getOrDefault(index, new long[2]);
-            if (totals.orders == 0 && totals.refunds == 0 && totals.cancellations == 0
-                    && totals.netRevenue.signum() == 0) {
+            BigDecimal netRevenue = totals.money(NET_REVENUE);
+            if (totals.count(ORDERS) == 0 && totals.count(REFUNDS) == 0 && totals.count(CANCELLATIONS) == 0
+                    && netRevenue.signum() == 0) {
                 return;
             }
-            rows.add(new OrdersReport.Period(granularity.start(index), totals.orders, money(totals.grossRevenue),
-                    money(totals.refundedValue), money(totals.netRevenue), totals.keptOrders == 0 ? null
-                            : totals.netRevenue.divide(BigDecimal.valueOf(totals.keptOrders), MONEY_SCALE,
-                                    RoundingMode.HALF_UP),
-                    counts[0], counts[1], counts[0] - counts[1], totals.cancellations, money(totals.cancelledValue)));
+            long keptOrders = totals.count(KEPT_ORDERS);
+            rows.add(new OrdersReport.Period(granularity.start(index), totals.count(ORDERS),
+                    money(totals.money(GROSS_REVENUE)), money(totals.money(REFUNDED_VALUE)), money(netRevenue),
+                    keptOrders == 0 ? null
+                            : netRevenue.divide(BigDecimal.valueOf(keptOrders), MONEY_SCALE, RoundingMode.HALF_UP),
+                    counts[0], counts[1], counts[0] - counts[1], totals.count(CANCELLATIONS),
+                    money(totals.money(CANCELLED_VALUE))));
         });
         return new OrdersReport(granularity, periods.from(), periods.to(), converter.reportingCurrency(), rows,
                 excluded(periods));
@@ -124,12 +147,15 @@ public class KpiQueries {
     public NpsReport nps(Granularity granularity, KpiRange range) {
         List<NpsReport.Period> periods = new ArrayList<>();
         long[] total = new long[3];
-        dayTotals(granularity, range).forEach((index, totals) -> {
-            if (totals.npsResponses() > 0) {
-                periods.add(npsPeriod(granularity.start(index), totals.promoters, totals.passives, totals.detractors));
-                total[0] += totals.promoters;
-                total[1] += totals.passives;
-                total[2] += totals.detractors;
+        dayTotals(granularity, range, List.of(NPS_PROMOTERS, NPS_PASSIVES, NPS_DETRACTORS)).forEach((index, totals) -> {
+            long promoters = totals.count(NPS_PROMOTERS);
+            long passives = totals.count(NPS_PASSIVES);
+            long detractors = totals.count(NPS_DETRACTORS);
+            if (promoters + passives + detractors > 0) {
+                periods.add(npsPeriod(granularity.start(index), promoters, passives, detractors));
+                total[0] += promoters;
+                total[1] += passives;
+                total[2] += detractors;
             }
         });
         return new NpsReport(granularity, range.from(), range.to(), periods,
@@ -139,12 +165,13 @@ public class KpiQueries {
     public SupportReport support(Granularity granularity, KpiRange range) {
         List<SupportReport.Period> periods = new ArrayList<>();
         long[] total = new long[2];
-        dayTotals(granularity, range).forEach((index, totals) -> {
-            if (totals.ticketsOpened > 0 || totals.ticketsResolved > 0) {
-                periods.add(new SupportReport.Period(granularity.start(index), totals.ticketsOpened,
-                        totals.ticketsResolved));
-                total[0] += totals.ticketsOpened;
-                total[1] += totals.ticketsResolved;
+        dayTotals(granularity, range, List.of(TICKETS_OPENED, TICKETS_RESOLVED)).forEach((index, totals) -> {
+            long opened = totals.count(TICKETS_OPENED);
+            long resolved = totals.count(TICKETS_RESOLVED);
+            if (opened > 0 || resolved > 0) {
+                periods.add(new SupportReport.Period(granularity.start(index), opened, resolved));
+                total[0] += opened;
+                total[1] += resolved;
             }
         });
         SupportReport.TimeToResolution resolution = jdbc.sql("SELECT COUNT(*) AS tickets,"
@@ -164,18 +191,18 @@ public class KpiQueries {
      * @param limit at most this many rows per product or category
      */
     public ReturnsReport returns(String by, Granularity granularity, KpiRange range, int limit) {
-        Map<Integer, DayTotals> days = dayTotals(granularity, range);
+        Map<Integer, DaySums> days = dayTotals(granularity, range, List.of(ITEMS_SOLD, ITEMS_SOLD_VALUE,
+                ITEMS_RETURNED, ITEMS_RETURNED_VALUE, CANCELLATIONS, CANCELLED_VALUE, REFUNDS, REFUNDED_VALUE));
         List<ReturnsReport.Row> rows = switch (by) {
             case "period" -> days.entrySet().stream()
-                    .filter(e -> e.getValue().itemsSold > 0 || e.getValue().itemsReturned > 0)
-                    .map(e -> returnsRow(granularity.start(e.getKey()).toString(), null, e.getValue().itemsSold,
-                            e.getValue().itemsSoldValue, e.getValue().itemsReturned, e.getValue().itemsReturnedValue))
+                    .filter(e -> e.getValue().count(ITEMS_SOLD) > 0 || e.getValue().count(ITEMS_RETURNED) > 0)
+                    .map(e -> itemsRow(granularity.start(e.getKey()).toString(), e.getValue()))
                     .toList();
             case "product" -> productReturns("product_id", "MAX(category)", range, limit);
             case "category" -> productReturns("category", "NULL", range, limit);
             default -> throw new IllegalArgumentException("by must be period, product or category");
         };
-        DayTotals all = days.values().stream().reduce(DayTotals.NONE, DayTotals::plus);
+        DaySums all = days.values().stream().reduce(DaySums.NONE, DaySums::plus);
         List<ReturnsReport.Reason> reasons = jdbc.sql("SELECT reason_code, " + sumCount("returns") + ", "
                         + sumCount("items") + " FROM kpi_return_reason WHERE day >= ? AND day < ? GROUP BY reason_code"
                         + " ORDER BY SUM(returns) DESC, reason_code LIMIT 10")
@@ -184,9 +211,10 @@ public class KpiQueries {
                         row.getLong("items")))
                 .list();
         return new ReturnsReport(by, granularity, range.from(), range.to(), converter.reportingCurrency(), rows,
-                returnsRow("total", null, all.itemsSold, all.itemsSoldValue, all.itemsReturned, all.itemsReturnedValue),
-                new ReturnsReport.Money(all.cancellations, money(all.cancelledValue)),
-                new ReturnsReport.Money(all.refunds, money(all.refundedValue)), reasons, excluded(range));
+                itemsRow("total", all),
+                new ReturnsReport.Money(all.count(CANCELLATIONS), money(all.money(CANCELLED_VALUE))),
+                new ReturnsReport.Money(all.count(REFUNDS), money(all.money(REFUNDED_VALUE))), reasons,
+                excluded(range));
     }
 
     public KpiExclusions excluded(KpiRange range) {
@@ -258,58 +286,17 @@ public class KpiQueries {
         return new ArrayList<>(cohorts.values());
     }
 
-    /** kpi_day summed per period of the range. */
-    private Map<Integer, DayTotals> dayTotals(Granularity granularity, KpiRange range) {
+    /** The columns of kpi_day summed per period of the range. */
+    private Map<Integer, DaySums> dayTotals(Granularity granularity, KpiRange range, List<DaySums.Column> columns) {
         String period = granularity.column();
-        Map<Integer, DayTotals> totals = new TreeMap<>();
-        jdbc.sql("SELECT " + period + " AS period, " + DayTotals.SUMS + " FROM kpi_day WHERE day >= ? AND day < ?"
+        String sums = columns.stream().map(column -> column.money ? sumMoney(column.sqlName())
+                : sumCount(column.sqlName())).collect(Collectors.joining(", "));
+        Map<Integer, DaySums> totals = new TreeMap<>();
+        jdbc.sql("SELECT " + period + " AS period, " + sums + " FROM kpi_day WHERE day >= ? AND day < ?"
                         + " GROUP BY " + period)
                 .params(range.fromDay(), range.toDay())
-                .query(row -> { totals.put(row.getInt(1), DayTotals.of(row, 2)); });
+                .query(row -> { totals.put(row.getInt(1), DaySums.read(row, 2, columns)); });
         return totals;
-    }
-
-    private record DayTotals(long itemsSold, BigDecimal itemsSoldValue, long cancellations, BigDecimal cancelledValue,
-            long refunds, BigDecimal refundedValue, long returns, long itemsReturned, BigDecimal itemsReturnedValue,
-            long promoters, long passives, long detractors, long ticketsOpened, long ticketsResolved,
-            BigDecimal netRevenue, long keptOrders, long orders, BigDecimal grossRevenue) {
-
-        /** The select list {@link #of} reads, in the order of the record's components. */
-        static final String SUMS = String.join(", ", sumCount("items_sold"), sumMoney("items_sold_value"),
-                sumCount("cancellations"), sumMoney("cancelled_value"), sumCount("refunds"),
-                sumMoney("refunded_value"), sumCount("returns"), sumCount("items_returned"),
-                sumMoney("items_returned_value"), sumCount("nps_promoters"), sumCount("nps_passives"),
-                sumCount("nps_detractors"), sumCount("tickets_opened"), sumCount("tickets_resolved"),
-                sumMoney("net_revenue"), sumCount("kept_orders"), sumCount("orders"), sumMoney("gross_revenue"));
-
-        static final DayTotals NONE = new DayTotals(0, BigDecimal.ZERO, 0, BigDecimal.ZERO, 0, BigDecimal.ZERO, 0, 0,
-                BigDecimal.ZERO, 0, 0, 0, 0, 0, BigDecimal.ZERO, 0, 0, BigDecimal.ZERO);
-
-        /** Reads {@link #SUMS} by position (a lookup by name per cell costs more than the query on 1,000 rows). */
-        static DayTotals of(ResultSet row, int first) throws SQLException {
-            int column = first;
-            return new DayTotals(row.getLong(column++), row.getBigDecimal(column++), row.getLong(column++),
-                    row.getBigDecimal(column++), row.getLong(column++), row.getBigDecimal(column++),
-                    row.getLong(column++), row.getLong(column++), row.getBigDecimal(column++), row.getLong(column++),
-                    row.getLong(column++), row.getLong(column++), row.getLong(column++), row.getLong(column++),
-                    row.getBigDecimal(column++), row.getLong(column++), row.getLong(column++),
-                    row.getBigDecimal(column));
-        }
-
-        DayTotals plus(DayTotals other) {
-            return new DayTotals(itemsSold + other.itemsSold, itemsSoldValue.add(other.itemsSoldValue),
-                    cancellations + other.cancellations, cancelledValue.add(other.cancelledValue),
-                    refunds + other.refunds, refundedValue.add(other.refundedValue), returns + other.returns,
-                    itemsReturned + other.itemsReturned, itemsReturnedValue.add(other.itemsReturnedValue),
-                    promoters + other.promoters, passives + other.passives, detractors + other.detractors,
-                    ticketsOpened + other.ticketsOpened, ticketsResolved + other.ticketsResolved,
-                    netRevenue.add(other.netRevenue), keptOrders + other.keptOrders, orders + other.orders,
-                    grossRevenue.add(other.grossRevenue));
-        }
-
-        long npsResponses() {
-            return promoters + passives + detractors;
-        }
     }
 
     /**
@@ -333,6 +320,11 @@ public class KpiQueries {
         BigDecimal nps = responses == 0 ? null : BigDecimal.valueOf((promoters - detractors) * 100)
                 .divide(BigDecimal.valueOf(responses), 1, RoundingMode.HALF_UP);
         return new NpsReport.Period(start, responses, promoters, passives, detractors, nps);
+    }
+
+    private static ReturnsReport.Row itemsRow(String key, DaySums sums) {
+        return returnsRow(key, null, sums.count(ITEMS_SOLD), sums.money(ITEMS_SOLD_VALUE), sums.count(ITEMS_RETURNED),
+                sums.money(ITEMS_RETURNED_VALUE));
     }
 
     private static ReturnsReport.Row returnsRow(String key, String category, long sold, BigDecimal soldValue,
