@@ -156,6 +156,25 @@ class GatewaySecurityIT {
     }
 
     @Test
+    void aTokenActsWithItsUsersCurrentRoleAndNotOnceHeIsDisabled() throws Exception {
+        String user = newUser(Role.ANALYST);
+        String bearer = "Bearer " + json(send("POST", "/api/v1/tokens", null, basic(user + ":" + password(user)),
+                "{\"name\":\"script\"}")).get("token").asString();
+        assertThat(get("/api/v1/me", null, bearer).body()).contains("ROLE_ANALYST");
+
+        assertThat(send("PATCH", "/api/v1/admin/users/" + user, null, admin(), "{\"role\":\"viewer\"}")
+                .statusCode()).isEqualTo(200);
+        HttpResponse<String> demoted = get("/api/v1/me", null, bearer);
+        assertThat(demoted.body()).contains("ROLE_VIEWER").doesNotContain("ROLE_ANALYST");
+
+        assertThat(send("PATCH", "/api/v1/admin/users/" + user, null, admin(), "{\"enabled\":false}")
+                .statusCode()).isEqualTo(200);
+        HttpResponse<String> disabled = get("/api/v1/me", null, bearer);
+        assertThat(disabled.statusCode()).isEqualTo(401);
+        assertThat(json(disabled).get("title").asString()).isEqualTo("Invalid token");
+    }
+
+    @Test
     void aUserOverHisRateGets429WithRetryAfter() throws Exception {
         String user = newUser(Role.VIEWER);
         String bearer = "Bearer " + json(send("POST", "/api/v1/tokens", null, basic(user + ":" + password(user)),

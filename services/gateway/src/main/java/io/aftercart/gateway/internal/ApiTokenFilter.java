@@ -21,12 +21,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class ApiTokenFilter extends OncePerRequestFilter {
 
     private final ApiTokens tokens;
-    private final UserAccounts accounts;
     private final boolean jwtEnabled;
 
-    public ApiTokenFilter(ApiTokens tokens, UserAccounts accounts, boolean jwtEnabled) {
+    public ApiTokenFilter(ApiTokens tokens, boolean jwtEnabled) {
         this.tokens = tokens;
-        this.accounts = accounts;
         this.jwtEnabled = jwtEnabled;
     }
 
@@ -44,10 +42,8 @@ public class ApiTokenFilter extends OncePerRequestFilter {
             return;
         }
         Optional<ApiTokenAuthentication> authentication = tokens.authenticate(token)
-                .flatMap(live -> accounts.find(live.username())
-                        .filter(UserAccounts.User::enabled)
-                        .map(user -> new ApiTokenAuthentication(user.username(), live.id(),
-                                List.of(new SimpleGrantedAuthority(user.role().authority())))));
+                .map(holder -> new ApiTokenAuthentication(holder.username(), holder.tokenId(),
+                        List.of(new SimpleGrantedAuthority(holder.role().authority()))));
         if (authentication.isEmpty()) {
             response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
             Problems.write(response, HttpStatus.UNAUTHORIZED, "Invalid token",

@@ -99,8 +99,8 @@ public class GatewaySecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain mainChain(HttpSecurity http, GatewayProperties properties, ApiTokens tokens,
-            UserAccounts accounts) throws Exception {
+    SecurityFilterChain mainChain(HttpSecurity http, GatewayProperties properties, ApiTokens tokens)
+            throws Exception {
         ApiEntryPoint api = new ApiEntryPoint();
         RequestMatcher apiPaths = new OrRequestMatcher(path("/api/**"), path("/v1/**"), path("/v3/**"),
                 path("/actuator/**"));
@@ -136,7 +136,7 @@ public class GatewaySecurityConfiguration {
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
                                 + "img-src 'self' data:; object-src 'none'; frame-ancestors 'none'")))
-                .addFilterBefore(new ApiTokenFilter(tokens, accounts, properties.oidc().enabled()),
+                .addFilterBefore(new ApiTokenFilter(tokens, properties.oidc().enabled()),
                         BasicAuthenticationFilter.class)
                 .addFilterBefore(new RateLimitFilter(userBuckets, RateLimitKeys::user), AuthorizationFilter.class);
         if (properties.oidc().enabled()) {
