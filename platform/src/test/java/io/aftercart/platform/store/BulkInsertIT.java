@@ -56,8 +56,8 @@ class BulkInsertIT {
 
         assertThat(store.jdbc().sql("SELECT count(*) FROM bulk_rows").query(Long.class).single()).isEqualTo(5_000L);
         var row = store.jdbc().sql("SELECT amount, n, note FROM bulk_rows WHERE id = 'id-7'").query().singleRow();
-        assertThat(store.jdbc().sql("SELECT happened_at FROM bulk_rows WHERE id = 'id-7'").query(Timestamp.class).single()
-                .toInstant()).isEqualTo(at);
+        assertThat(store.jdbc().sql("SELECT happened_at FROM bulk_rows WHERE id = 'id-7'").query(Timestamp.class)
+                .single().toInstant()).isEqualTo(at);
         assertThat(new BigDecimal(row.get("amount").toString())).isEqualByComparingTo("12.34");
         assertThat(((Number) row.get("n")).longValue()).isEqualTo(7L);
         assertThat(row.get("note")).isEqualTo("x");
