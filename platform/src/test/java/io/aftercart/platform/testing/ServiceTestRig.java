@@ -3,8 +3,8 @@ package io.aftercart.platform.testing;
 import static org.awaitility.Awaitility.await;
 
 import io.aftercart.contracts.CanonicalEvent;
-import io.aftercart.contracts.EventJson;
 import io.aftercart.contracts.Topics;
+import io.aftercart.platform.kafka.CanonicalEventRecord;
 import io.aftercart.platform.kafka.EmbeddedKafkaBroker;
 import io.aftercart.platform.kafka.ServiceConsumers;
 import java.nio.file.Path;
@@ -78,10 +78,9 @@ public final class ServiceTestRig implements AutoCloseable {
         return new SpringApplicationBuilder(BootApp.class).run(arguments.toArray(String[]::new));
     }
 
-    /** Sends the events to {@code aftercart.events}, keyed by their partition key, and waits for the acks. */
+    /** Sends the events to {@code aftercart.events} as the collector does, and waits for the acks. */
     public void produceEvents(List<CanonicalEvent> events) {
-        produce(events.stream().map(event ->
-                new ProducerRecord<>(Topics.EVENTS.topicName(), event.partitionKey(), EventJson.write(event))));
+        produce(events.stream().map(CanonicalEventRecord::of));
     }
 
     /** Sends one raw value, e.g. garbage or another service's output. */

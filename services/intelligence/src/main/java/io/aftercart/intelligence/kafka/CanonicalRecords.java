@@ -3,6 +3,7 @@ package io.aftercart.intelligence.kafka;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import io.aftercart.contracts.CanonicalEvent;
+import io.aftercart.contracts.CloudEventHeaders;
 import io.aftercart.contracts.EventJson;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +22,6 @@ import tools.jackson.core.JacksonException;
  * already, and a second copy would only add noise.
  */
 final class CanonicalRecords {
-
-    static final String TYPE_HEADER = "ce_type";
 
     private static final Logger log = LoggerFactory.getLogger(CanonicalRecords.class);
 
@@ -51,7 +50,7 @@ final class CanonicalRecords {
     }
 
     private static String headerType(ConsumerRecord<String, byte[]> record) {
-        Header header = record.headers().lastHeader(TYPE_HEADER);
+        Header header = record.headers().lastHeader(CloudEventHeaders.TYPE);
         return header == null || header.value() == null ? null : new String(header.value(), UTF_8);
     }
 

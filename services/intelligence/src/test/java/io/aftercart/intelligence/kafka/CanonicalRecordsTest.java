@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aftercart.contracts.CanonicalEvent;
+import io.aftercart.contracts.CloudEventHeaders;
 import io.aftercart.contracts.EventJson;
 import io.aftercart.contracts.EventType;
 import io.aftercart.contracts.Topics;
@@ -58,7 +59,7 @@ class CanonicalRecordsTest {
     private static ConsumerRecord<String, byte[]> record(String typeHeader, byte[] value) {
         ConsumerRecord<String, byte[]> record = new ConsumerRecord<>(Topics.EVENTS.topicName(), 0, 0, "cust-1", value);
         if (typeHeader != null) {
-            record.headers().add(CanonicalRecords.TYPE_HEADER, typeHeader.getBytes(UTF_8));
+            record.headers().add(CloudEventHeaders.TYPE, typeHeader.getBytes(UTF_8));
         }
         return record;
     }
