@@ -17,6 +17,11 @@ import com.sun.net.httpserver.HttpServer;
 import io.aftercart.platform.testing.ServiceTestRig;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -165,6 +170,34 @@ class OidcSignInIT {
             String otherIssuer = bearer(providerKey, claims("ivan").issuer("https://other-idp.example")
                     .claim("groups", List.of("admin")));
             custom.get("/api/v1/admin/users", 401, AUTHORIZATION, otherIssuer);
+        }
+    }
+
+    @Test
+    void aProviderThatCannotBeReachedGives503WithRetryAfterWhileLocalSignInsWork() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        String down = "http://127.0.0.1:" + closedPort;
+        for (String provider : List.of("jwk-set-uri=" + down + "/jwks.json", "issuer-uri=" + down)) {
+            try (LaunchedApp outage = LaunchedApp.start(rig.bootstrapServers(), dir.resolve("down-" + provider
+                    .substring(0, 10)), "gateway", "--aftercart.gateway.admin-password=" + ADMIN_PASSWORD,
+                    "--aftercart.gateway.oidc." + provider)) {
+                String analyst = bearer(providerKey, claims("ann.analyst").claim("roles", List.of("analyst")));
+                assertThat(outage.get("/api/v1/me", 503, AUTHORIZATION, analyst).get("title").asString())
+                        .as(provider).isEqualTo("Identity provider unavailable");
+                HttpResponse<Void> raw = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(outage.baseUrl() + "/api/v1/me")).header(AUTHORIZATION, analyst).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                assertThat(raw.headers().firstValue("Retry-After")).as(provider).hasValueSatisfying(
+                        seconds -> assertThat(Integer.parseInt(seconds)).isPositive());
+
+                String localAdmin = "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD)
+                        .getBytes(UTF_8));
+                assertThat(outage.get("/api/v1/me", 200, AUTHORIZATION, localAdmin).get("username").asString())
+                        .isEqualTo("admin");
+            }
         }
     }
 

@@ -58,7 +58,8 @@ public class ApiTokens {
      */
     public Optional<Holder> authenticate(String token) {
         return store.jdbc().sql("SELECT t.id, u.username, u.role FROM api_tokens t"
-                        + " JOIN users u ON u.username = t.username WHERE t.token_hash = ? AND t.revoked_at IS NULL AND u.enabled")
+                        + " JOIN users u ON u.username = t.username"
+                        + " WHERE t.token_hash = ? AND t.revoked_at IS NULL AND u.enabled")
                 .param(WriteKeyDirectory.hash(token))
                 .query((row, n) -> new Holder(row.getString("id"), row.getString("username"),
                         Role.valueOf(row.getString("role"))))

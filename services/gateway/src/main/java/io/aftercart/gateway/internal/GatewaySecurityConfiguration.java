@@ -17,16 +17,20 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoderInitializationException;
 import org.springframework.security.oauth2.jwt.JwtDecoders;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
@@ -143,7 +147,15 @@ public class GatewaySecurityConfiguration {
             http.oauth2ResourceServer(oauth -> oauth
                     .authenticationEntryPoint(api)
                     .jwt(jwt -> jwt.decoder(jwtDecoder(properties.oidc()))
-                            .jwtAuthenticationConverter(new OidcRoles(properties.oidc()))));
+                            .jwtAuthenticationConverter(new OidcRoles(properties.oidc())))
+                    // the configurer has no setter for it: an unreachable provider would otherwise answer 500
+                    .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+                        @Override
+                        public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+                            filter.setAuthenticationFailureHandler(api);
+                            return filter;
+                        }
+                    }));
         }
         return http.build();
     }
@@ -155,7 +167,15 @@ public class GatewaySecurityConfiguration {
      */
     private static JwtDecoder jwtDecoder(GatewayProperties.Oidc oidc) {
         if (oidc.jwkSetUri() == null || oidc.jwkSetUri().isBlank()) {
-            return new SupplierJwtDecoder(() -> JwtDecoders.fromIssuerLocation(oidc.issuerUri()));
+            JwtDecoder discovered = new SupplierJwtDecoder(() -> JwtDecoders.fromIssuerLocation(oidc.issuerUri()));
+            return token -> {
+                try {
+                    return discovered.decode(token);
+                } catch (JwtDecoderInitializationException e) {
+                    // a JwtException, like an unreachable key set, so that the client gets 503 and not 500
+                    throw new JwtException("Cannot read the discovery document of " + oidc.issuerUri(), e);
+                }
+            };
         }
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(oidc.jwkSetUri()).build();
         if (oidc.issuerUri() != null && !oidc.issuerUri().isBlank()) {
