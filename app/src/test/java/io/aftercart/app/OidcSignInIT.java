@@ -17,18 +17,19 @@ import com.sun.net.httpserver.HttpServer;
 import io.aftercart.platform.testing.ServiceTestRig;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -180,10 +181,12 @@ class OidcSignInIT {
             closedPort = socket.getLocalPort();
         }
         String down = "http://127.0.0.1:" + closedPort;
-        for (String provider : List.of("jwk-set-uri=" + down + "/jwks.json", "issuer-uri=" + down)) {
-            try (LaunchedApp outage = LaunchedApp.start(rig.bootstrapServers(), dir.resolve("down-" + provider
-                    .substring(0, 10)), "gateway", "--aftercart.gateway.admin-password=" + ADMIN_PASSWORD,
-                    "--aftercart.gateway.oidc." + provider)) {
+        Map<String, String> providerOptions = Map.of("jwk-set-uri", down + "/jwks.json", "issuer-uri", down);
+        for (Map.Entry<String, String> option : providerOptions.entrySet()) {
+            String provider = option.getKey();
+            try (LaunchedApp outage = LaunchedApp.start(rig.bootstrapServers(), dir.resolve("down-" + provider),
+                    "gateway", "--aftercart.gateway.admin-password=" + ADMIN_PASSWORD,
+                    "--aftercart.gateway.oidc." + provider + "=" + option.getValue())) {
                 String analyst = bearer(providerKey, claims("ann.analyst").claim("roles", List.of("analyst")));
                 assertThat(outage.get("/api/v1/me", 503, AUTHORIZATION, analyst).get("title").asString())
                         .as(provider).isEqualTo("Identity provider unavailable");
