@@ -122,8 +122,7 @@ public final class RollupDelta {
         BigDecimal value = money(linesValue(order.products()), order.currency());
         addDay(date, Map.of("orders", 1L, "gross_revenue", gross, "items_sold", items, "items_sold_value", value));
         for (Product line : lines(order.products())) {
-            rows.get(RollupTables.PRODUCT_MONTH).add(productId(line), category(line), month(date),
-                    quantity(line), money(lineValue(line), order.currency()), 0L, BigDecimal.ZERO);
+            addProduct(line, date, quantity(line), money(lineValue(line), order.currency()), 0L, BigDecimal.ZERO);
         }
     }
 
@@ -150,6 +149,14 @@ public final class RollupDelta {
         orderMoney(event, refunded.orderId(), null, 0L, OrderMoney.NONE.plusRefund(value), 0L, 0);
     }
 
+    private void addProduct(Product line, LocalDate date, long sold, BigDecimal soldValue, long returned,
+            BigDecimal returnedValue) {
+        rows.get(RollupTables.PRODUCT_MONTH).add(productId(line), category(line), month(date), sold, soldValue,
+                returned, returnedValue);
+        rows.get(RollupTables.PRODUCT_YEAR).add(productId(line), category(line), date.getYear(), sold, soldValue,
+                returned, returnedValue);
+    }
+
     private void productReturn(CanonicalEvent event, ProductReturned returned) {
         if (excluded(event, returned.currency())) {
             return;
@@ -159,8 +166,7 @@ public final class RollupDelta {
         addDay(date, Map.of("returns", 1L, "items_returned", items,
                 "items_returned_value", money(linesValue(returned.products()), returned.currency())));
         for (Product line : lines(returned.products())) {
-            rows.get(RollupTables.PRODUCT_MONTH).add(productId(line), category(line), month(date),
-                    0L, BigDecimal.ZERO, quantity(line), money(lineValue(line), returned.currency()));
+            addProduct(line, date, 0L, BigDecimal.ZERO, quantity(line), money(lineValue(line), returned.currency()));
         }
         String reason = returned.reasonCode() != null ? returned.reasonCode().wireValue() : NO_REASON;
         rows.get(RollupTables.RETURN_REASON).add(day(date), reason, 1L, items);

@@ -30,6 +30,11 @@ public final class RollupTables {
             key("product_id", Type.TEXT), key("category", Type.TEXT), key("month", Type.INTEGER),
             count("items_sold"), amount("items_sold_value"), count("items_returned"), amount("items_returned_value")));
 
+    /** The yearly sums of {@link #PRODUCT_MONTH} ({@code V6__product_year_rollup.sql}). */
+    public static final RollupTable PRODUCT_YEAR = new RollupTable("kpi_product_year", List.of(
+            key("product_id", Type.TEXT), key("category", Type.TEXT), key("year", Type.INTEGER),
+            count("items_sold"), amount("items_sold_value"), count("items_returned"), amount("items_returned_value")));
+
     public static final RollupTable RETURN_REASON = new RollupTable("kpi_return_reason", List.of(
             key("day", Type.INTEGER), key("reason_code", Type.TEXT), count("returns"), count("items")));
 
@@ -68,7 +73,7 @@ public final class RollupTables {
             key("first_day", Type.INTEGER), key("second_day", Type.INTEGER), count("customers")));
 
     public static final List<RollupTable> ALL =
-            List.of(CUSTOMER_DAY, DAY, PRODUCT_MONTH, RETURN_REASON, TICKET, EXCLUDED, ORDER, COHORT, ACTIVE,
+            List.of(CUSTOMER_DAY, DAY, PRODUCT_MONTH, PRODUCT_YEAR, RETURN_REASON, TICKET, EXCLUDED, ORDER, COHORT, ACTIVE,
                     ACQUISITION);
 
     private RollupTables() {

@@ -228,15 +228,23 @@ public class KpiQueries {
     }
 
     private List<ReturnsReport.Row> productReturns(String key, String category, KpiRange range, int limit) {
-        // product rollups are kept per month: the range widens to the months it touches
+        // product rollups are kept per month and per year: the range widens to the months it touches, and the whole
+        // years among them are read from the yearly rows, the months before and after them from the monthly ones
         int fromMonth = range.from() == null ? Integer.MIN_VALUE : Granularity.MONTH.index(range.from());
         int toMonth = range.to() == null ? Integer.MAX_VALUE : Granularity.MONTH.index(range.to().minusDays(1)) + 1;
+        int fromYear = Math.floorDiv(fromMonth + 11, 12);
+        int toYear = Math.max(fromYear, Math.floorDiv(toMonth, 12));
+        int yearsFromMonth = fromYear < toYear ? fromYear * 12 : toMonth;
+        int yearsToMonth = fromYear < toYear ? toYear * 12 : toMonth;
+        String lines = "product_id, category, items_sold, items_sold_value, items_returned, items_returned_value";
         return jdbc.sql("SELECT " + key + " AS k, " + category + " AS category, " + sumCount("items_sold") + ", "
                         + sumMoney("items_sold_value") + ", " + sumCount("items_returned") + ", "
-                        + sumMoney("items_returned_value") + " FROM kpi_product_month"
-                        + " WHERE month >= ? AND month < ? GROUP BY " + key
+                        + sumMoney("items_returned_value") + " FROM ("
+                        + "SELECT " + lines + " FROM kpi_product_year WHERE year >= ? AND year < ?"
+                        + " UNION ALL SELECT " + lines + " FROM kpi_product_month"
+                        + " WHERE month >= ? AND month < ? OR month >= ? AND month < ?) AS product_sums GROUP BY " + key
                         + " ORDER BY SUM(items_returned_value) DESC, SUM(items_returned) DESC, " + key + " LIMIT ?")
-                .params(fromMonth, toMonth, limit)
+                .params(fromYear, toYear, fromMonth, yearsFromMonth, yearsToMonth, toMonth, limit)
                 .query((row, n) -> returnsRow(
                         key.equals("category") ? categoryName(row.getString("k")) : row.getString("k"),
                         row.getString("category") == null || row.getString("category").isEmpty()

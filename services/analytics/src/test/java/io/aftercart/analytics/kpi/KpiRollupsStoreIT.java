@@ -9,6 +9,7 @@ import static io.aftercart.analytics.kpi.KpiEvents.returned;
 import static io.aftercart.analytics.kpi.KpiEvents.ticketOpened;
 import static io.aftercart.analytics.kpi.KpiEvents.ticketResolved;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.aftercart.analytics.EventWarehouse;
 import io.aftercart.analytics.internal.RollupColumn;
@@ -228,6 +229,48 @@ abstract class KpiRollupsStoreIT {
                     assertThat(row.itemsSoldValue()).isEqualByComparingTo("27.00");
                 });
         assertThat(queries.excluded(new KpiRange(LocalDate.parse("2025-03-04"), null)).events()).isEqualTo(1);
+    }
+
+    @Test
+    void returnsByProductAddUpTheMonthsAndWholeYearsOfAnyRange() {
+        warehouse.storeBatch(List.of(
+                order("p1", "ana", "2024-11-20T10:00:00Z", "20.00", "GBP", line("mug", "home", 2, "10.00")),
+                order("p2", "ana", "2025-02-10T10:00:00Z", "10.00", "GBP", line("mug", "home", 1, "10.00")),
+                returned("p3", "ana", "2025-02-20T10:00:00Z", "o-p2", ReturnReasonCode.DAMAGED,
+                        line("mug", "home", 1, "10.00")),
+                order("p4", "ben", "2025-06-01T10:00:00Z", "80.00", "GBP", line("shirt", "apparel", 4, "20.00")),
+                returned("p5", "ben", "2025-06-03T10:00:00Z", "o-p4", ReturnReasonCode.WRONG_SIZE,
+                        line("shirt", "apparel", 2, "20.00")),
+                order("p6", "ana", "2025-12-05T10:00:00Z", "30.00", "GBP", line("mug", "home", 3, "10.00")),
+                order("p7", "ana", "2026-01-15T10:00:00Z", "10.00", "GBP", line("mug", "home", 1, "10.00")),
+                returned("p8", "ana", "2026-01-20T10:00:00Z", "o-p7", ReturnReasonCode.DAMAGED,
+                        line("mug", "home", 1, "10.00"))));
+
+        // product: units sold / returned and the value returned
+        assertThat(productReturns(KpiRange.all())).containsExactly("shirt 4/2 40.00", "mug 7/2 20.00");
+        // whole 2025 from the yearly rows, November and December 2024 from the monthly ones
+        assertThat(productReturns(range("2024-11-15", "2026-01-01"))).containsExactly("shirt 4/2 40.00",
+                "mug 6/1 10.00");
+        assertThat(productReturns(range("2025-01-01", "2026-01-01"))).containsExactly("shirt 4/2 40.00",
+                "mug 4/1 10.00");
+        // December and January, across a new year but without a whole year
+        assertThat(productReturns(range("2025-12-10", "2026-01-10"))).containsExactly("mug 4/1 10.00");
+        // March to June: the return of 3 June counts, as months are counted whole
+        assertThat(productReturns(range("2025-03-01", "2025-06-02"))).containsExactly("shirt 4/2 40.00");
+        assertThat(queries.returns("category", Granularity.MONTH, range("2024-12-01", "2026-02-01"), 10).rows())
+                .extracting(ReturnsReport.Row::key, ReturnsReport.Row::itemsSold)
+                .containsExactly(tuple("apparel", 4L), tuple("home", 5L));
+    }
+
+    private List<String> productReturns(KpiRange range) {
+        return queries.returns("product", Granularity.MONTH, range, 10).rows().stream()
+                .map(row -> row.key() + " " + row.itemsSold() + "/" + row.itemsReturned() + " "
+                        + row.itemsReturnedValue())
+                .toList();
+    }
+
+    private static KpiRange range(String from, String to) {
+        return new KpiRange(LocalDate.parse(from), LocalDate.parse(to));
     }
 
     @Test
