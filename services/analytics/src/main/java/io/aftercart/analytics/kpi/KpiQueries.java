@@ -232,10 +232,7 @@ public class KpiQueries {
         // years among them are read from the yearly rows, the months before and after them from the monthly ones
         int fromMonth = range.from() == null ? Integer.MIN_VALUE : Granularity.MONTH.index(range.from());
         int toMonth = range.to() == null ? Integer.MAX_VALUE : Granularity.MONTH.index(range.to().minusDays(1)) + 1;
-        int fromYear = Math.floorDiv(fromMonth + 11, 12);
-        int toYear = Math.max(fromYear, Math.floorDiv(toMonth, 12));
-        int yearsFromMonth = fromYear < toYear ? fromYear * 12 : toMonth;
-        int yearsToMonth = fromYear < toYear ? toYear * 12 : toMonth;
+        WholePeriods years = WholePeriods.of(fromMonth, toMonth, month -> Math.floorDiv(month, 12), year -> year * 12);
         String lines = "product_id, category, items_sold, items_sold_value, items_returned, items_returned_value";
         return jdbc.sql("SELECT " + key + " AS k, " + category + " AS category, " + sumCount("items_sold") + ", "
                         + sumMoney("items_sold_value") + ", " + sumCount("items_returned") + ", "
@@ -244,7 +241,8 @@ public class KpiQueries {
                         + " UNION ALL SELECT " + lines + " FROM kpi_product_month"
                         + " WHERE month >= ? AND month < ? OR month >= ? AND month < ?) AS product_sums GROUP BY " + key
                         + " ORDER BY SUM(items_returned_value) DESC, SUM(items_returned) DESC, " + key + " LIMIT ?")
-                .params(fromYear, toYear, fromMonth, yearsFromMonth, yearsToMonth, toMonth, limit)
+                .params(years.coarseFrom(), years.coarseTo(), years.fineFrom(), years.headTo(), years.tailFrom(),
+                        years.fineTo(), limit)
                 .query((row, n) -> returnsRow(
                         key.equals("category") ? categoryName(row.getString("k")) : row.getString("k"),
                         row.getString("category") == null || row.getString("category").isEmpty()

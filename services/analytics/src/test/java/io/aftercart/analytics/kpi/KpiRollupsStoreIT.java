@@ -232,6 +232,37 @@ abstract class KpiRollupsStoreIT {
     }
 
     @Test
+    void cohortsOfARangeAddUpTheWholeCohortsAndTheFirstOrderDaysAround() {
+        warehouse.storeBatch(List.of(
+                order("c1", "ann", "2025-01-10T10:00:00Z", "10.00", "GBP"),
+                order("c2", "ann", "2025-02-05T10:00:00Z", "10.00", "GBP"),
+                order("c3", "ben", "2025-01-25T10:00:00Z", "10.00", "GBP"),
+                order("c4", "ben", "2025-03-01T10:00:00Z", "10.00", "GBP"),
+                order("c5", "cleo", "2025-02-14T10:00:00Z", "10.00", "GBP"),
+                order("c6", "cleo", "2025-02-20T10:00:00Z", "10.00", "GBP"),
+                order("c7", "dan", "2025-03-03T10:00:00Z", "10.00", "GBP")));
+
+        // cohort: customers active per period since the first order, up to the period of the range's last order
+        assertThat(cohortCells(Granularity.MONTH, KpiRange.all()))
+                .containsExactly("2025-01-01 [2, 1, 1]", "2025-02-01 [1, 0]", "2025-03-01 [1]");
+        // January cut (ben only), February whole (cleo), March cut before dan
+        assertThat(cohortCells(Granularity.MONTH, range("2025-01-20", "2025-03-02")))
+                .containsExactly("2025-01-01 [1, 0, 1]", "2025-02-01 [1, 0]");
+        assertThat(cohortCells(Granularity.MONTH, range("2025-01-01", "2025-02-01")))
+                .containsExactly("2025-01-01 [2]");
+        // Wednesday 22 January to Friday 14 February: ben's week cut, two whole weeks without anyone, cleo's cut
+        assertThat(cohortCells(Granularity.WEEK, range("2025-01-22", "2025-02-15")))
+                .containsExactly("2025-01-20 [1, 0, 0, 0]", "2025-02-10 [1]");
+    }
+
+    private List<String> cohortCells(Granularity granularity, KpiRange range) {
+        return queries.cohorts(granularity, "customers", range).cohorts().stream()
+                .map(cohort -> cohort.start() + " " + cohort.periods().stream()
+                        .map(CohortReport.Period::customers).toList())
+                .toList();
+    }
+
+    @Test
     void returnsByProductAddUpTheMonthsAndWholeYearsOfAnyRange() {
         warehouse.storeBatch(List.of(
                 order("p1", "ana", "2024-11-20T10:00:00Z", "20.00", "GBP", line("mug", "home", 2, "10.00")),

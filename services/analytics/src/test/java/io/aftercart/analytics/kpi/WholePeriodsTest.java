@@ -1,0 +1,58 @@
+package io.aftercart.analytics.kpi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+class WholePeriodsTest {
+
+    private static final int MIN = Integer.MIN_VALUE;
+    private static final int MAX = Integer.MAX_VALUE;
+
+    @Test
+    void monthsSplitIntoWholeYearsAndTheMonthsAround() {
+        // months are year * 12 + month of year - 1: March 2024 up to (not including) February 2026
+        assertThat(years(2024 * 12 + 2, 2026 * 12 + 1))
+                .isEqualTo(new WholePeriods(2025, 2026, 2024 * 12 + 2, 2025 * 12, 2026 * 12, 2026 * 12 + 1));
+        // whole years only: no months before or after them
+        assertThat(years(2024 * 12, 2026 * 12))
+                .isEqualTo(new WholePeriods(2024, 2026, 2024 * 12, 2024 * 12, 2026 * 12, 2026 * 12));
+    }
+
+    @Test
+    void aRangeWithoutAWholePeriodIsAllFineUnits() {
+        // November 2024 to January 2025: across a new year, yet no year whole
+        WholePeriods split = years(2024 * 12 + 10, 2025 * 12 + 1);
+        assertThat(split.coarseFrom()).isEqualTo(split.coarseTo());
+        assertThat(split.fineFrom()).isEqualTo(2024 * 12 + 10);
+        assertThat(split.headTo()).isEqualTo(2025 * 12 + 1);
+        assertThat(split.tailFrom()).isEqualTo(split.fineTo());
+    }
+
+    @Test
+    void openEndsStayOpenWithNothingBeyondTheWholePeriods() {
+        assertThat(years(MIN, MAX)).isEqualTo(new WholePeriods(MIN, MAX, MIN, MIN, MAX, MAX));
+        assertThat(years(2024 * 12 + 5, MAX))
+                .isEqualTo(new WholePeriods(2025, MAX, 2024 * 12 + 5, 2025 * 12, MAX, MAX));
+    }
+
+    @Test
+    void daysSplitIntoWholeMonthsOfTheirLengths() {
+        WholePeriods split = WholePeriods.of(day("2025-01-15"), day("2025-04-10"),
+                d -> Granularity.MONTH.index(LocalDate.ofEpochDay(d)),
+                month -> day(Granularity.MONTH.start(month).toString()));
+
+        assertThat(split).isEqualTo(new WholePeriods(Granularity.MONTH.index(LocalDate.parse("2025-02-01")),
+                Granularity.MONTH.index(LocalDate.parse("2025-04-01")), day("2025-01-15"), day("2025-02-01"),
+                day("2025-04-01"), day("2025-04-10")));
+    }
+
+    private static WholePeriods years(int fromMonth, int toMonth) {
+        return WholePeriods.of(fromMonth, toMonth, month -> Math.floorDiv(month, 12), year -> year * 12);
+    }
+
+    private static int day(String date) {
+        return Math.toIntExact(LocalDate.parse(date).toEpochDay());
+    }
+}
