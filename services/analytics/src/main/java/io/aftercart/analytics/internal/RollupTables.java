@@ -73,8 +73,8 @@ public final class RollupTables {
             key("first_day", Type.INTEGER), key("second_day", Type.INTEGER), count("customers")));
 
     public static final List<RollupTable> ALL =
-            List.of(CUSTOMER_DAY, DAY, PRODUCT_MONTH, PRODUCT_YEAR, RETURN_REASON, TICKET, EXCLUDED, ORDER, COHORT, ACTIVE,
-                    ACQUISITION);
+            List.of(CUSTOMER_DAY, DAY, PRODUCT_MONTH, PRODUCT_YEAR, RETURN_REASON, TICKET, EXCLUDED, ORDER, COHORT,
+                    ACTIVE, ACQUISITION);
 
     private RollupTables() {
     }
