@@ -3,6 +3,8 @@ package io.aftercart.gateway.internal;
 import io.aftercart.gateway.Role;
 import io.aftercart.platform.store.ServiceStore;
 import io.aftercart.platform.web.BadInputException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -20,6 +22,7 @@ public class UserAccounts {
 
     static final int MIN_PASSWORD_LENGTH = 10;
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
+    private static final String SELECT_USERS = "SELECT username, password_hash, role, enabled, created_at FROM users";
 
     private final ServiceStore store;
     private final PasswordEncoder passwords;
@@ -32,18 +35,17 @@ public class UserAccounts {
     }
 
     public Optional<User> find(String username) {
-        return store.jdbc().sql("SELECT username, password_hash, role, enabled, created_at FROM users WHERE username = ?")
-                .param(username)
-                .query((row, n) -> new User(row.getString("username"), row.getString("password_hash"),
-                        Role.valueOf(row.getString("role")), row.getBoolean("enabled"), Times.read(row, "created_at")))
+        return store.jdbc().sql(SELECT_USERS + " WHERE username = ?").param(username).query(UserAccounts::user)
                 .optional();
     }
 
     public List<User> list() {
-        return store.jdbc().sql("SELECT username, password_hash, role, enabled, created_at FROM users ORDER BY username")
-                .query((row, n) -> new User(row.getString("username"), row.getString("password_hash"),
-                        Role.valueOf(row.getString("role")), row.getBoolean("enabled"), Times.read(row, "created_at")))
-                .list();
+        return store.jdbc().sql(SELECT_USERS + " ORDER BY username").query(UserAccounts::user).list();
+    }
+
+    private static User user(ResultSet row, int rowNumber) throws SQLException {
+        return new User(row.getString("username"), row.getString("password_hash"), Role.valueOf(row.getString("role")),
+                row.getBoolean("enabled"), Times.read(row, "created_at"));
     }
 
     public void create(String username, String password, Role role) {
@@ -54,7 +56,8 @@ public class UserAccounts {
         if (find(username).isPresent()) {
             throw new BadInputException(HttpStatus.CONFLICT, "User exists", "A user with this name exists", "username");
         }
-        store.jdbc().sql("INSERT INTO users (username, password_hash, role, enabled, created_at) VALUES (?, ?, ?, ?, ?)")
+        store.jdbc().sql("INSERT INTO users (username, password_hash, role, enabled, created_at)"
+                        + " VALUES (?, ?, ?, ?, ?)")
                 .params(username, passwords.encode(password), role.name(), true, Times.utc(clock.instant()))
                 .update();
     }
