@@ -232,7 +232,7 @@ public class KpiQueries {
         // years among them are read from the yearly rows, the months before and after them from the monthly ones
         int fromMonth = range.from() == null ? Integer.MIN_VALUE : Granularity.MONTH.index(range.from());
         int toMonth = range.to() == null ? Integer.MAX_VALUE : Granularity.MONTH.index(range.to().minusDays(1)) + 1;
-        WholePeriods years = WholePeriods.of(fromMonth, toMonth, month -> Math.floorDiv(month, 12), year -> year * 12);
+        WholePeriods years = WholePeriods.of(fromMonth, toMonth, 12);
         String lines = "product_id, category, items_sold, items_sold_value, items_returned, items_returned_value";
         return jdbc.sql("SELECT " + key + " AS k, " + category + " AS category, " + sumCount("items_sold") + ", "
                         + sumMoney("items_sold_value") + ", " + sumCount("items_returned") + ", "

@@ -1,9 +1,7 @@
 package io.aftercart.analytics.kpi;
 
-import java.util.function.IntUnaryOperator;
-
 /**
- * A range of fine units (days, months) cut into the whole coarse periods it covers (weeks or months, years) and the
+ * A range of fine units (months) cut into the whole coarse periods of {@code length} units it covers (years) and the
  * fine units before and after them, so that a query sums the coarse rollup over the former and the fine one over the
  * latter. Every bound is inclusive-exclusive; an open end ({@link Integer#MIN_VALUE} or {@link Integer#MAX_VALUE})
  * stays open, and a range without a whole period is all fine units.
@@ -17,23 +15,16 @@ import java.util.function.IntUnaryOperator;
  */
 record WholePeriods(int coarseFrom, int coarseTo, int fineFrom, int headTo, int tailFrom, int fineTo) {
 
-    /**
-     * @param periodOf the coarse period a fine unit falls in
-     * @param startOf  the first fine unit of a coarse period
-     */
-    static WholePeriods of(int fineFrom, int fineTo, IntUnaryOperator periodOf, IntUnaryOperator startOf) {
-        int coarseFrom = Integer.MIN_VALUE;
-        if (fineFrom != Integer.MIN_VALUE) {
-            int period = periodOf.applyAsInt(fineFrom);
-            coarseFrom = startOf.applyAsInt(period) == fineFrom ? period : period + 1;
-        }
-        // the period holding the range's end started at or before it: all before it are whole
-        int coarseTo = fineTo == Integer.MAX_VALUE ? Integer.MAX_VALUE : periodOf.applyAsInt(fineTo);
+    /** Coarse period {@code p} holds the fine units {@code p * length} to {@code (p + 1) * length - 1}. */
+    static WholePeriods of(int fineFrom, int fineTo, int length) {
+        int coarseFrom = fineFrom == Integer.MIN_VALUE ? Integer.MIN_VALUE : -Math.floorDiv(-fineFrom, length);
+        // the period holding the range's end starts at or before it: all before it are whole
+        int coarseTo = fineTo == Integer.MAX_VALUE ? Integer.MAX_VALUE : Math.floorDiv(fineTo, length);
         if (coarseFrom >= coarseTo) {
             return new WholePeriods(coarseFrom, coarseFrom, fineFrom, fineTo, fineTo, fineTo);
         }
         return new WholePeriods(coarseFrom, coarseTo, fineFrom,
-                coarseFrom == Integer.MIN_VALUE ? fineFrom : startOf.applyAsInt(coarseFrom),
-                coarseTo == Integer.MAX_VALUE ? fineTo : startOf.applyAsInt(coarseTo), fineTo);
+                coarseFrom == Integer.MIN_VALUE ? fineFrom : coarseFrom * length,
+                coarseTo == Integer.MAX_VALUE ? fineTo : coarseTo * length, fineTo);
     }
 }

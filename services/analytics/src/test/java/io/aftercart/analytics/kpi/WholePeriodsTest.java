@@ -2,7 +2,6 @@ package io.aftercart.analytics.kpi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
 class WholePeriodsTest {
@@ -31,28 +30,18 @@ class WholePeriodsTest {
     }
 
     @Test
+    void negativeUnitsSplitLikeAnyOther() {
+        assertThat(years(-13, 1)).isEqualTo(new WholePeriods(-1, 0, -13, -12, 0, 1));
+    }
+
+    @Test
     void openEndsStayOpenWithNothingBeyondTheWholePeriods() {
         assertThat(years(MIN, MAX)).isEqualTo(new WholePeriods(MIN, MAX, MIN, MIN, MAX, MAX));
         assertThat(years(2024 * 12 + 5, MAX))
                 .isEqualTo(new WholePeriods(2025, MAX, 2024 * 12 + 5, 2025 * 12, MAX, MAX));
     }
 
-    @Test
-    void daysSplitIntoWholeMonthsOfTheirLengths() {
-        WholePeriods split = WholePeriods.of(day("2025-01-15"), day("2025-04-10"),
-                d -> Granularity.MONTH.index(LocalDate.ofEpochDay(d)),
-                month -> day(Granularity.MONTH.start(month).toString()));
-
-        assertThat(split).isEqualTo(new WholePeriods(Granularity.MONTH.index(LocalDate.parse("2025-02-01")),
-                Granularity.MONTH.index(LocalDate.parse("2025-04-01")), day("2025-01-15"), day("2025-02-01"),
-                day("2025-04-01"), day("2025-04-10")));
-    }
-
     private static WholePeriods years(int fromMonth, int toMonth) {
-        return WholePeriods.of(fromMonth, toMonth, month -> Math.floorDiv(month, 12), year -> year * 12);
-    }
-
-    private static int day(String date) {
-        return Math.toIntExact(LocalDate.parse(date).toEpochDay());
+        return WholePeriods.of(fromMonth, toMonth, 12);
     }
 }
