@@ -4,6 +4,7 @@ import io.aftercart.contracts.EventJson;
 import io.aftercart.intelligence.churn.ChurnModelVersion;
 import io.aftercart.platform.store.ServiceStore;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 
 /** Model versions: their figures as columns for SQL readers, and the whole version as a JSON document. */
@@ -39,17 +40,17 @@ public final class ModelVersionStore {
 
     /** The newest version that can score. */
     public Optional<ChurnModelVersion> latestUsable() {
-        return latest("WHERE status = '" + ChurnModelVersion.FITTED + "'");
+        return latest("WHERE status = ?", List.of(ChurnModelVersion.FITTED));
     }
 
     /** The newest version, whatever its status. */
     public Optional<ChurnModelVersion> latest() {
-        return latest("");
+        return latest("", List.of());
     }
 
-    private Optional<ChurnModelVersion> latest(String where) {
+    private Optional<ChurnModelVersion> latest(String where, List<?> params) {
         return store.jdbc().sql("SELECT document FROM churn_model_versions " + where + " ORDER BY version DESC LIMIT 1")
-                .query(String.class).optional()
+                .params(params).query(String.class).optional()
                 .map(json -> EventJson.mapper().readValue(json, ChurnModelVersion.class));
     }
 
