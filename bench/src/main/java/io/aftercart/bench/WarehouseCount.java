@@ -31,15 +31,27 @@ final class WarehouseCount {
         return Long.parseLong(body.substring(at + "\"total\":".length()).replaceAll("\\D.*", ""));
     }
 
-    /** Polls until the warehouse holds {@code expected} events; false when the timeout passed first. */
-    boolean awaitAtLeast(long expected, Duration timeout) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (total() >= expected) {
-                return true;
-            }
+    /**
+     * How the warehouse caught up after a load ended.
+     *
+     * @param lagAtStart events accepted but not yet stored when the wait began
+     * @param caughtUp   whether it held every accepted event within the timeout
+     * @param seconds    how long the wait took
+     * @param lagAtEnd   events still missing when the wait ended
+     */
+    record Drain(long lagAtStart, boolean caughtUp, double seconds, long lagAtEnd) {
+    }
+
+    /** Polls until the warehouse holds {@code accepted} events, or the timeout passed. */
+    Drain drain(long accepted, Duration timeout) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
+        long stored = total();
+        long lagAtStart = accepted - stored;
+        while (stored < accepted && System.nanoTime() < deadline) {
             Thread.sleep(200);
+            stored = total();
         }
-        return total() >= expected;
+        return new Drain(lagAtStart, stored >= accepted, (System.nanoTime() - start) / 1e9, accepted - stored);
     }
 }
