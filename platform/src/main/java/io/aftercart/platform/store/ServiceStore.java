@@ -9,7 +9,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>On DuckDB, a read without any bound parameter runs the plan made when it was prepared, which may have folded a
  * filter away on the table statistics of that moment ({@code DuckDbPreparedPlanIT}). So a filtered read that can run
- * while another connection commits takes its constants as parameters; unfiltered reads are unaffected.
+ * while another connection commits takes its constants as parameters. Unfiltered counts, maxima and scans were
+ * checked and answer from the data at execute.
  */
 public record ServiceStore(String service, SqlDialect dialect, DataSource dataSource, JdbcClient jdbc,
         TransactionTemplate transactions) {
