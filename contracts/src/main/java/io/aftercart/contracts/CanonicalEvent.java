@@ -35,7 +35,10 @@ public record CanonicalEvent(
         return customerId != null ? customerId : anonymousId;
     }
 
-    /** The properties as their record, e.g. {@code propertiesAs(OrderCompleted.class)}; extension properties are ignored. */
+    /**
+     * The properties as their record, e.g. {@code propertiesAs(OrderCompleted.class)}; extension properties are
+     * ignored.
+     */
     public <T> T propertiesAs(Class<T> type) {
         return EventJson.propertiesAs(properties, type);
     }

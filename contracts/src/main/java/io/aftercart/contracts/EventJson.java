@@ -39,12 +39,16 @@ public final class EventJson {
         return MAPPER.readValue(json, CanonicalEvent.class);
     }
 
-    /** Maps a properties object onto its record (see {@link EventType#propertiesType()}); extra properties are ignored. */
+    /**
+     * Maps a properties object onto its record (see {@link EventType#propertiesType()}); extra properties are ignored.
+     */
     public static <T> T propertiesAs(ObjectNode properties, Class<T> type) {
         return MAPPER.treeToValue(properties, type);
     }
 
-    /** Turns a properties record (e.g. {@link io.aftercart.contracts.events.OrderCompleted}) into a properties object. */
+    /**
+     * Turns a properties record (e.g. {@link io.aftercart.contracts.events.OrderCompleted}) into a properties object.
+     */
     public static ObjectNode toProperties(Object propertiesRecord) {
         return MAPPER.valueToTree(propertiesRecord);
     }

@@ -72,7 +72,9 @@ public final class EventSchemas {
         return violations(byType.get(type), properties);
     }
 
-    /** Validates a whole {@link CanonicalEvent} as JSON against {@code envelope/1-0-0}; its properties are not checked. */
+    /**
+     * Validates a whole {@link CanonicalEvent} as JSON against {@code envelope/1-0-0}; its properties are not checked.
+     */
     public List<SchemaViolation> validateEnvelope(JsonNode envelopeJson) {
         return violations(envelope, envelopeJson);
     }
@@ -114,7 +116,8 @@ public final class EventSchemas {
         return switch (error.getKeyword()) {
             case "required" -> error.getProperty();
             // arguments are (missing property, the present property that requires it)
-            case "dependentRequired" -> error.getArguments().length > 0 ? String.valueOf(error.getArguments()[0]) : null;
+            case "dependentRequired" ->
+                    error.getArguments().length > 0 ? String.valueOf(error.getArguments()[0]) : null;
             default -> null;
         };
     }
@@ -122,7 +125,8 @@ public final class EventSchemas {
     /** The library's message, except that long enumerations (165 currency codes) are not spelled out. */
     private static String messageOf(Error error) {
         JsonNode allowed = error.getSchemaNode();
-        if ("enum".equals(error.getKeyword()) && allowed != null && allowed.isArray() && allowed.size() > MAX_LISTED_VALUES) {
+        if ("enum".equals(error.getKeyword()) && allowed != null && allowed.isArray()
+                && allowed.size() > MAX_LISTED_VALUES) {
             return "is not one of the " + allowed.size() + " allowed values of " + error.getSchemaLocation();
         }
         return error.getMessage();

@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param embeddedPort     client port of the embedded broker on 127.0.0.1 ({@code AFTERCART_KAFKA_EMBEDDED_PORT});
  *                         0 picks a free port
  * @param partitions       partitions of each Aftercart topic when it is created ({@code AFTERCART_KAFKA_PARTITIONS})
- * @param replicationFactor replicas of each Aftercart topic ({@code AFTERCART_KAFKA_REPLICATION_FACTOR}); 1 when embedded
+ * @param replicationFactor replicas of each Aftercart topic ({@code AFTERCART_KAFKA_REPLICATION_FACTOR}); 1 when
+ *                         embedded
  */
 @ConfigurationProperties("aftercart.kafka")
 public record KafkaBackboneProperties(

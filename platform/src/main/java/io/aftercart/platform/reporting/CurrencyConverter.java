@@ -34,7 +34,8 @@ public final class CurrencyConverter {
             return Optional.of(amount);
         }
         BigDecimal rate = rates.get(currency);
-        return rate == null ? Optional.empty() : Optional.of(amount.multiply(rate).setScale(SCALE, RoundingMode.HALF_EVEN));
+        return rate == null ? Optional.empty()
+                : Optional.of(amount.multiply(rate).setScale(SCALE, RoundingMode.HALF_EVEN));
     }
 
     /** Why an amount in {@code currency} cannot be reported; for rejections. */

@@ -7,7 +7,10 @@ import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.KafkaTemplate;
 
-/** The managed write keys, published by the gateway, which manages them, and followed where the collector runs, which checks them. */
+/**
+ * The managed write keys, published by the gateway, which manages them, and followed where the collector runs, which
+ * checks them.
+ */
 @AutoConfiguration(after = KafkaBackboneAutoConfiguration.class)
 public class WriteKeyDirectoryAutoConfiguration {
 

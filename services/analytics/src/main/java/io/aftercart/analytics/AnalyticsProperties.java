@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                            writer; on PostgreSQL it may go up to the topic's partition count
  * @param defaultPageSize     events per page when a request gives no {@code limit}
  *                            ({@code AFTERCART_ANALYTICS_DEFAULT_PAGE_SIZE})
- * @param maxPageSize         the largest {@code limit} a request may ask for ({@code AFTERCART_ANALYTICS_MAX_PAGE_SIZE})
+ * @param maxPageSize         the largest {@code limit} a request may ask for
+ *                            ({@code AFTERCART_ANALYTICS_MAX_PAGE_SIZE})
  */
 @ConfigurationProperties("aftercart.analytics")
 public record AnalyticsProperties(

@@ -15,7 +15,8 @@ public record EventCursor(Instant time, String id) {
     private static final char SEPARATOR = '|';
 
     public String encode() {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString((time.toString() + SEPARATOR + id).getBytes(UTF_8));
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString((time.toString() + SEPARATOR + id).getBytes(UTF_8));
     }
 
     /** @throws IllegalArgumentException when the token was not made by {@link #encode()} */

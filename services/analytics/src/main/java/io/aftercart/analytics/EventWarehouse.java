@@ -80,7 +80,8 @@ public class EventWarehouse {
                 long count = 0;
                 String after = "";
                 String sql = "SELECT " + EventRows.COLUMNS + " FROM events WHERE type IN ("
-                        + String.join(", ", Collections.nCopies(types.size(), "?")) + ") AND id > ? ORDER BY id LIMIT ?";
+                        + String.join(", ", Collections.nCopies(types.size(), "?"))
+                        + ") AND id > ? ORDER BY id LIMIT ?";
                 List<CanonicalEvent> page;
                 do {
                     List<Object> params = new ArrayList<>(types);

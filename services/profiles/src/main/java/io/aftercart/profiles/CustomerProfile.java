@@ -13,9 +13,10 @@ import java.util.List;
  * @param anonymousIds       anonymous (and aliased) ids stitched to this customer; their events count here
  * @param daysSinceLastOrder whole days from the last order to the time of reading; null in stored and published copies
  * @param orderCount         distinct orders completed, cancelled ones included
- * @param netRevenue         the sum over the customer's orders of {@link io.aftercart.platform.reporting.OrderMoney#net()}:
- *                           each order's total minus the larger of its refunds and its cancelled plus returned value
- *                           (a refund, return or cancellation without an order id is an order of its own)
+ * @param netRevenue         the sum over the customer's orders of
+ *                           {@link io.aftercart.platform.reporting.OrderMoney#net()}: each order's total minus the
+ *                           larger of its refunds and its cancelled plus returned value (a refund, return or
+ *                           cancellation without an order id is an order of its own)
  * @param averageOrderValue  net revenue per order that was not fully cancelled (and could be converted); null without
  *                           one
  * @param itemsBought        units in orders that were not fully cancelled

@@ -90,7 +90,8 @@ public final class CustomerHistories {
             int column = PERIOD_COLUMN.get(granularity);
             Integer cohort = (Integer) first[column];
             Map<Integer, BigDecimal> revenueByPeriod = new LinkedHashMap<>();
-            days.forEach(row -> revenueByPeriod.merge((Integer) row[column], (BigDecimal) row[REVENUE], BigDecimal::add));
+            days.forEach(row ->
+                    revenueByPeriod.merge((Integer) row[column], (BigDecimal) row[REVENUE], BigDecimal::add));
             revenueByPeriod.forEach((period, revenue) -> {
                 delta.rows(RollupTables.ACTIVE).add(granularity.column(), period, sign,
                         period.equals(cohort) ? sign : 0L);

@@ -103,7 +103,8 @@ public final class RollupDelta {
                 }
             }
         } catch (JacksonException e) {
-            log.warn("Event {} ({}) left out of the KPIs: its properties do not match the type", event.id(), event.type());
+            log.warn("Event {} ({}) left out of the KPIs: its properties do not match the type", event.id(),
+                    event.type());
         }
     }
 

@@ -274,7 +274,8 @@ public class KpiQueries {
         int lastPeriod = granularity.index(LocalDate.ofEpochDay(lastDay));
         Map<Integer, CohortCells> cohorts = new LinkedHashMap<>();
         jdbc.sql("SELECT cohort, period - cohort AS age, " + sumCount("customers") + ", " + sumMoney("revenue")
-                        + " FROM kpi_cohort WHERE granularity = ? AND cohort_day >= ? AND cohort_day < ? AND period <= ?"
+                        + " FROM kpi_cohort WHERE granularity = ? AND cohort_day >= ? AND cohort_day < ?"
+                        + " AND period <= ?"
                         + " GROUP BY cohort, period HAVING SUM(customers) > 0 ORDER BY cohort, period")
                 .params(granularity.column(), range.fromDay(), range.toDay(), lastPeriod)
                 .query(row -> {
@@ -352,7 +353,8 @@ public class KpiQueries {
     }
 
     private static Double hours(Double seconds) {
-        return seconds == null ? null : BigDecimal.valueOf(seconds / 3600).setScale(2, RoundingMode.HALF_UP).doubleValue();
+        return seconds == null ? null
+                : BigDecimal.valueOf(seconds / 3600).setScale(2, RoundingMode.HALF_UP).doubleValue();
     }
 
     private static Double nullableDouble(ResultSet row, String column) throws SQLException {

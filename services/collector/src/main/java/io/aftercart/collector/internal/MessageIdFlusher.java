@@ -7,7 +7,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
-/** Writes committed messageIds to the store every few hundred milliseconds, expires old ones hourly, flushes at stop. */
+/**
+ * Writes committed messageIds to the store every few hundred milliseconds, expires old ones hourly, flushes at stop.
+ */
 public final class MessageIdFlusher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(MessageIdFlusher.class);

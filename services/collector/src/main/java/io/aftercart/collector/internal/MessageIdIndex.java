@@ -116,7 +116,9 @@ public final class MessageIdIndex {
         batch.forEach(entry -> unflushed.remove(entry.getKey(), entry.getValue()));
     }
 
-    /** Forgets ids older than the window. The Bloom filter keeps them until the next start, which only costs look-ups. */
+    /**
+     * Forgets ids older than the window. The Bloom filter keeps them until the next start, which only costs look-ups.
+     */
     public void purgeExpired() {
         int purged = store.jdbc().sql("DELETE FROM seen_messages WHERE seen_at < ?")
                 .param(Timestamp.from(clock.instant().minus(window)))

@@ -71,7 +71,8 @@ public class PurchaseLedger {
                 return customers;
             }
             Map<String, List<OrderFact>> byCustomer = new HashMap<>();
-            store.facts(customers).forEach(f -> byCustomer.computeIfAbsent(f.customerId(), k -> new ArrayList<>()).add(f));
+            store.facts(customers)
+                    .forEach(f -> byCustomer.computeIfAbsent(f.customerId(), k -> new ArrayList<>()).add(f));
             List<PurchaseSummary> summaries = customers.stream()
                     .map(customer -> PurchaseSummaries.summarize(customer, orders.purchases(byCustomer.get(customer))))
                     .filter(Objects::nonNull).toList();

@@ -33,8 +33,8 @@ public record PurchaseSummary(String customerId, int purchaseDays, LocalDate fir
 
     /** T: time from the first purchase to the end of {@code asOf}, never less than the recency. */
     public double age(LocalDate asOf, double daysPerUnit) {
-        return Math.max(ChronoUnit.DAYS.between(firstPurchase, asOf), ChronoUnit.DAYS.between(firstPurchase, lastPurchase))
-                / daysPerUnit;
+        long recency = ChronoUnit.DAYS.between(firstPurchase, lastPurchase);
+        return Math.max(ChronoUnit.DAYS.between(firstPurchase, asOf), recency) / daysPerUnit;
     }
 
     /** zbar: mean net value of the repeat purchase days, 0 without any. */

@@ -71,7 +71,8 @@ public class ProfilesListener extends AbstractConsumerSeekAware
             FactExtractor.link(event).ifPresent(input.links()::add);
         } else if (record.topic().equals(Topics.PREDICTIONS.topicName())) {
             Prediction prediction = Prediction.parse(record.value());
-            input.predictions().add(prediction.customerId() != null ? prediction : prediction.forCustomer(record.key()));
+            input.predictions()
+                    .add(prediction.customerId() != null ? prediction : prediction.forCustomer(record.key()));
         } else if (record.topic().equals(Topics.SENTIMENT.topicName())) {
             input.sentiments().add(SentimentResult.parse(record.value()));
         }

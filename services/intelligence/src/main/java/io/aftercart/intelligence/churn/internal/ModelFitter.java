@@ -66,7 +66,8 @@ public final class ModelFitter {
         BgNbdFitter.Fit purchases = BgNbdFitter.fit(groups);
         BgNbd bg = purchases.model();
         var purchaseModel = new ChurnModelVersion.PurchaseModel(bg.r(), bg.alpha(), bg.a(), bg.b(),
-                purchases.optimum().logLikelihood(), purchases.optimum().converged(), purchases.optimum().evaluations());
+                purchases.optimum().logLikelihood(), purchases.optimum().converged(),
+                purchases.optimum().evaluations());
 
         List<Integer> spenders = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -77,7 +78,8 @@ public final class ModelFitter {
         ChurnModelVersion.SpendModel spendModel = null;
         String spendReason = null;
         if (spenders.size() < thresholds.minRepeatCustomers()) {
-            spendReason = "spend model: " + spenders.size() + " repeat customers with a positive net repeat spend, at least "
+            spendReason = "spend model: " + spenders.size()
+                    + " repeat customers with a positive net repeat spend, at least "
                     + thresholds.minRepeatCustomers() + " needed";
         } else {
             GammaGammaFitter.Fit spend = GammaGammaFitter.fit(spenders.stream().mapToInt(i -> x[i]).toArray(),
@@ -101,8 +103,8 @@ public final class ModelFitter {
         var pm = version.purchaseModel();
         var sm = version.spendModel();
         return new ScoringModel(version.version(), new BgNbd(pm.r(), pm.alpha(), pm.a(), pm.b()),
-                sm == null || !sm.converged() ? null : new GammaGamma(sm.p(), sm.q(), sm.gamma()), version.spendReason(),
-                version.atRiskValueThreshold(), version.atRiskPAlive());
+                sm == null || !sm.converged() ? null : new GammaGamma(sm.p(), sm.q(), sm.gamma()),
+                version.spendReason(), version.atRiskValueThreshold(), version.atRiskPAlive());
     }
 
     static List<FrequencyBucket> calibration(BgNbd model, CustomerGroups groups) {

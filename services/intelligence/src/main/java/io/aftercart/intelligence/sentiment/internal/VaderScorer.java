@@ -37,7 +37,8 @@ public final class VaderScorer {
         double[] sentiments = new double[n];
         for (int i = 0; i < n; i++) {
             String lower = tokens.lower[i];
-            if (BOOSTERS.containsKey(lower) || (i < n - 1 && lower.equals("kind") && tokens.lower[i + 1].equals("of"))) {
+            boolean kindOf = i < n - 1 && lower.equals("kind") && tokens.lower[i + 1].equals("of");
+            if (BOOSTERS.containsKey(lower) || kindOf) {
                 continue; // modifiers carry no valence of their own
             }
             sentiments[i] = valence(tokens, i);
