@@ -11,8 +11,8 @@ package io.aftercart.contracts;
 public record SchemaViolation(String path, String message) {
 
     /**
-     * Re-roots the path under {@code prefix}: {@code $.x} becomes {@code prefix + ".x"}, {@code $} becomes {@code
-     * prefix}.
+     * Re-roots the path under {@code prefix}: {@code $.x} becomes {@code prefix + ".x"}, {@code $} becomes
+     * {@code prefix}.
      */
     public SchemaViolation rebased(String prefix) {
         if (!path.startsWith("$")) {

@@ -62,8 +62,8 @@ public final class RollupTables {
             count("cancellations"), new RollupColumn("cancelled_whole", Type.INTEGER, Merge.MAX)));
 
     /**
-     * What each customer's order history adds up to ({@code V4__customer_history_rollups.sql}, {@link
-     * CustomerHistories}).
+     * What each customer's order history adds up to ({@code V4__customer_history_rollups.sql},
+     * {@link CustomerHistories}).
      */
     public static final RollupTable COHORT = new RollupTable("kpi_cohort", List.of(
             key("granularity", Type.TEXT), key("cohort_day", Type.INTEGER), key("period", Type.INTEGER),
