@@ -13,7 +13,7 @@ import java.util.List;
  * @param jar               the all-in-one exec jar ({@code --jar=}); by default the one {@code app} builds
  * @param jvmArgs           JVM options of the app ({@code --jvm-arg=-Xmx2g}, repeatable); by default those of the
  *                          README's run command
- * @param warmup            warm-up of each phase, not measured ({@code --warmup=10s})
+ * @param warmup            warm-up of each phase, not measured ({@code --warmup=60s})
  * @param duration          measured time of each phase ({@code --duration=20s})
  * @param batchSize         events per {@code /v1/batch} request ({@code --batch-size=100})
  * @param batchConcurrency  client threads of the batched phase ({@code --batch-concurrency=8})
@@ -33,7 +33,7 @@ record BenchOptions(Path jar, List<String> jvmArgs, Duration warmup, Duration du
     static BenchOptions parse(String[] args) {
         Path jar = null;
         List<String> jvmArgs = new ArrayList<>();
-        Duration warmup = Duration.ofSeconds(10);
+        Duration warmup = Duration.ofSeconds(60);
         Duration duration = Duration.ofSeconds(20);
         int batchSize = 100;
         int batchConcurrency = 8;
@@ -54,7 +54,7 @@ record BenchOptions(Path jar, List<String> jvmArgs, Duration warmup, Duration du
                 case "--catch-up" -> catchUp = seconds(value);
                 case "--services" -> services = value;
                 default -> throw new IllegalArgumentException("Unknown option " + arg + "; options: --jar=, "
-                        + "--jvm-arg= (default: the README's), --warmup=10s, --duration=20s, --batch-size=100, "
+                        + "--jvm-arg= (default: the README's), --warmup=60s, --duration=20s, --batch-size=100, "
                         + "--batch-concurrency=8, --single-concurrency=32, --catch-up=120s, --services=all");
             }
         }
