@@ -66,7 +66,7 @@ public final class CollectorBenchmark {
             String apiAuthorization) throws Exception {
         EventPayloads payloads = new EventPayloads(42);
         HttpLoad load = new HttpLoad(http, writeKey);
-        CpuUse cpu = new CpuUse(app.pid());
+        CpuUse cpu = new CpuUse(app.pid(), options.warmup());
 
         WarehouseCount warehouse = new WarehouseCount(http, app.baseUri(), apiAuthorization);
         // Each load phase starts once the warehouse has stored what the phase before it accepted, so the single-event

@@ -35,9 +35,9 @@ public final class ProcessStats {
 
     /**
      * CPU seconds a JVM's JIT compiler threads ({@code C1 CompilerThre}, {@code C2 CompilerThre}) have used so far:
-     * on two cores a cold app's compiling competes with its requests, so a phase that compiled much measured warm-up.
-     * On two cores the JVM keeps one compiler thread of each kind; with more, threads it stops take their time
-     * along, so the figure is a lower bound.
+     * a cold app's compiling competes with its requests, so a phase that compiled much measured warm-up. On two cores
+     * the JVM keeps one compiler thread of each kind; with more, a thread it stops takes its time along, so the
+     * figure is a lower bound.
      */
     static double compilerCpuSeconds(long pid) {
         try (Stream<Path> threads = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
