@@ -44,7 +44,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Profile freshness: the all-in-one app in a child JVM ({@link AppProcess}, run as a user runs {@code java -jar},
  * no JVM options unless given) receives {@code Order Completed} events over {@code /v1/batch} at a fixed rate
  * (open loop, 5,000 events/s by default; half of them the first order of a new customer, half a further order of a
- * known one). Measured from the collector's 200:
+ * known one): a warm-up at that rate, a pause until every warm-up order is on its profile, then the measured
+ * interval at that rate. Measured from the collector's 200:
  * <ul>
  *   <li>until the customer's profile on {@code aftercart.profiles} shows the order count the event implies — the
  *       figure with the target, p99 ≤ 1 s;</li>
@@ -54,7 +55,7 @@ import tools.jackson.databind.node.ObjectNode;
  *       answers with the order (polled every 20 ms, so up to 20 ms late).</li>
  * </ul>
  * {@code --services=collector,profiles} runs the app without the other consumer groups, to see the profiles
- * consumer alone. Run from the repository root after building the exec jar (about 3.5 minutes):
+ * consumer alone. Run from the repository root after building the exec jar (about 3.5 minutes plus the pause):
  * <pre>./mvnw -q -B -pl bench compile exec:java -Dexec.mainClass=io.aftercart.bench.FreshnessBenchmark
  *     [-Dexec.args="--rate=5000 --duration=30s --jvm-args='-Xmx1g' --services=all"]</pre>
  */
@@ -83,8 +84,11 @@ public final class FreshnessBenchmark {
     private final AtomicReference<String[]> latestNewCustomer = new AtomicReference<>();
     private final Histogram requestLatency = new Histogram(Duration.ofSeconds(60).toNanos() / 1_000, 3);
     private final Histogram getLatency = new Histogram(Duration.ofSeconds(60).toNanos() / 1_000, 3);
-    private volatile long measureFrom;
-    private volatile long measureUntil;
+    // nothing is measured until the warm-up and the pause after it are over
+    private volatile long measureFrom = Long.MAX_VALUE;
+    private volatile long measureUntil = Long.MAX_VALUE;
+    private double settledSeconds;
+    private long settlePending;
 
     private FreshnessBenchmark(Options options, AppProcess app, HttpClient http, String writeKey,
             String apiAuthorization) {
@@ -104,6 +108,7 @@ public final class FreshnessBenchmark {
         // a cold all-in-one app needs about 90 s on two cores before its consumers run compiled code (measured); a
         // shorter warm-up measures the JIT and the backlog it leaves rather than the sustained rate
         defaults.put("warmup", "120s");
+        defaults.put("settle", "120s");
         defaults.put("duration", "30s");
         defaults.put("drain", "30s");
         defaults.put("probe-every", "200");
@@ -151,17 +156,12 @@ public final class FreshnessBenchmark {
             watcher.start();
             Thread prober = new Thread(this::probe, "profile-prober");
             prober.setDaemon(true);
-            long start = System.nanoTime();
-            measureFrom = start + warmupNanos;
-            measureUntil = measureFrom + measuredNanos;
             prober.start();
-            ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor();
-            Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
-            sender.scheduleAtFixedRate(() -> sendBatch(batchSize, inFlight), 0, periodMicros, TimeUnit.MICROSECONDS);
-            Thread.sleep((measureUntil - System.nanoTime()) / 1_000_000 + 1);
-            sender.shutdown();
-            sender.awaitTermination(10, TimeUnit.SECONDS);
-            inFlight.acquire(MAX_IN_FLIGHT);
+            send(batchSize, periodMicros, warmupNanos);
+            settle(options.seconds("settle").toNanos());
+            measureFrom = System.nanoTime();
+            measureUntil = measureFrom + measuredNanos;
+            send(batchSize, periodMicros, measuredNanos);
             long drainEnd = System.nanoTime() + options.seconds("drain").toNanos();
             while (tracker.measuredPending() > 0 && System.nanoTime() < drainEnd) {
                 Thread.sleep(100);
@@ -175,6 +175,31 @@ public final class FreshnessBenchmark {
         report(rate, measuredNanos / 1e9);
     }
 
+    /** Sends at the rate for the given time, then waits until every request sent was answered. */
+    private void send(int batchSize, long periodMicros, long nanos) throws InterruptedException {
+        ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor();
+        Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
+        sender.scheduleAtFixedRate(() -> sendBatch(batchSize, inFlight), 0, periodMicros, TimeUnit.MICROSECONDS);
+        Thread.sleep(nanos / 1_000_000 + 1);
+        sender.shutdown();
+        sender.awaitTermination(10, TimeUnit.SECONDS);
+        inFlight.acquire(MAX_IN_FLIGHT);
+    }
+
+    /**
+     * Between warm-up and measurement, no sends until every warm-up order is on its profile (or {@code --settle}
+     * ran out), so that the measured interval starts from a caught-up app and shows whether it keeps up with the rate,
+     * not the backlog its cold start left.
+     */
+    private void settle(long timeoutNanos) throws InterruptedException {
+        long start = System.nanoTime();
+        while (tracker.pendingProfiles() > 0 && System.nanoTime() - start < timeoutNanos) {
+            Thread.sleep(100);
+        }
+        settledSeconds = (System.nanoTime() - start) / 1e9;
+        settlePending = tracker.pendingProfiles();
+    }
+
     private void report(int rate, double measuredSeconds) {
         Histogram transport = tracker.transport();
         Histogram profile = tracker.profile();
@@ -186,6 +211,8 @@ public final class FreshnessBenchmark {
                 + decimal(millis(requestLatency, 99)));
         table.add("failed requests / sends skipped (64 requests in flight)", number(failedRequests.get()) + " / "
                 + number(skippedTicks.get()));
+        table.add("pause after warm-up until its profiles caught up, s (orders still pending)",
+                decimal(settledSeconds) + " (" + number(settlePending) + ")");
         table.add("baseline: 200 → event on aftercart.events, p50 ms", decimal(millis(transport, 50)));
         table.add("baseline: 200 → event on aftercart.events, p99 ms", decimal(millis(transport, 99)));
         table.add("events measured (transport / profile)", number(transport.getTotalCount()) + " / "

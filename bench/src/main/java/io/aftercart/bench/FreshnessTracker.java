@@ -86,6 +86,11 @@ final class FreshnessTracker {
         return measuredPendingEvents + measuredPendingProfiles;
     }
 
+    /** Orders acknowledged, measured or not, whose profile has not shown them yet. */
+    synchronized long pendingProfiles() {
+        return awaitingProfile.values().stream().mapToLong(TreeMap::size).sum();
+    }
+
     synchronized long measuredPendingProfiles() {
         return measuredPendingProfiles;
     }
