@@ -65,7 +65,13 @@ public final class CollectorBenchmark {
     private static void run(BenchOptions options, AppProcess app, HttpClient http, String writeKey, RssSampler rss,
             String apiAuthorization) throws Exception {
         EventPayloads payloads = new EventPayloads(42);
-        HttpLoad load = new HttpLoad(http, writeKey);
+        try (HttpLoad load = new HttpLoad(writeKey)) {
+            runPhases(options, app, http, rss, apiAuthorization, payloads, load);
+        }
+    }
+
+    private static void runPhases(BenchOptions options, AppProcess app, HttpClient http, RssSampler rss,
+            String apiAuthorization, EventPayloads payloads, HttpLoad load) throws Exception {
         CpuUse cpu = new CpuUse(app.pid(), options.warmup());
 
         WarehouseCount warehouse = new WarehouseCount(http, app.baseUri(), apiAuthorization);

@@ -2,9 +2,7 @@ package io.aftercart.bench;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,36 +11,44 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.HdrHistogram.Histogram;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.io.CloseMode;
 
 /**
  * A closed-loop load of GET requests to one URI, as {@link HttpLoad} does for posts: each client thread sends its
  * next request as soon as the previous one is answered; only requests that start and end inside the measured
  * interval count, and only a 200 is a success.
  */
-final class GetLoad {
+final class GetLoad implements AutoCloseable {
 
     private static final long MAX_LATENCY_MICROS = Duration.ofSeconds(60).toNanos() / 1_000;
+    private static final int MAX_THREADS = 64;
 
-    private final HttpClient http;
+    private final CloseableHttpClient http = LoadClient.create(MAX_THREADS, Duration.ofSeconds(60));
     private final String authorization;
 
-    GetLoad(HttpClient http, String authorization) {
-        this.http = http;
+    GetLoad(String authorization) {
         this.authorization = authorization;
     }
 
     /** One GET; fails unless it is answered 200. */
-    String body(URI uri) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(request(uri), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("GET " + uri + " answered " + response.statusCode() + ": "
-                    + response.body());
-        }
-        return response.body();
+    String body(URI uri) throws IOException {
+        return http.execute(request(uri), response -> {
+            String body = EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8);
+            if (response.getCode() != 200) {
+                throw new IllegalStateException("GET " + uri + " answered " + response.getCode() + ": " + body);
+            }
+            return body;
+        });
     }
 
     PhaseResult run(String name, URI uri, int threads, Duration warmup, Duration measured)
             throws InterruptedException {
+        if (threads > MAX_THREADS) {
+            throw new IllegalArgumentException("at most " + MAX_THREADS + " client threads");
+        }
         long measureFrom = System.nanoTime() + warmup.toNanos();
         long measureUntil = measureFrom + measured.toNanos();
         ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
@@ -71,12 +77,15 @@ final class GetLoad {
         Histogram latency = new Histogram(MAX_LATENCY_MICROS, 3);
         long requests = 0;
         long failures = 0;
-        HttpRequest request = request(uri);
+        HttpGet request = request(uri);
         while (System.nanoTime() < measureUntil) {
             long start = System.nanoTime();
             boolean ok;
             try {
-                ok = http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+                ok = http.execute(request, response -> {
+                    EntityUtils.consume(response.getEntity());
+                    return response.getCode() == 200;
+                });
             } catch (IOException e) {
                 ok = false;
             }
@@ -95,8 +104,15 @@ final class GetLoad {
                 latency);
     }
 
-    private HttpRequest request(URI uri) {
-        return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).header("Authorization", authorization)
-                .header("Accept", "application/json").GET().build();
+    private HttpGet request(URI uri) {
+        HttpGet request = new HttpGet(uri);
+        request.setHeader("Authorization", authorization);
+        request.setHeader("Accept", "application/json");
+        return request;
+    }
+
+    @Override
+    public void close() {
+        http.close(CloseMode.GRACEFUL);
     }
 }

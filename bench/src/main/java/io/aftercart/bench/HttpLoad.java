@@ -2,9 +2,6 @@ package io.aftercart.bench;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,21 +13,27 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.io.CloseMode;
 
 /**
  * A closed-loop HTTP load: a fixed number of client threads, each posting its next request as soon as the previous
  * one is answered, over keep-alive connections, for a warm-up and then a measured interval. Only requests that
  * start and end inside the measured interval count.
  */
-final class HttpLoad {
+final class HttpLoad implements AutoCloseable {
 
     private static final long MAX_LATENCY_MICROS = Duration.ofSeconds(60).toNanos() / 1_000;
+    private static final int MAX_THREADS = 256;
 
-    private final HttpClient http;
+    private final CloseableHttpClient http = LoadClient.create(MAX_THREADS, Duration.ofSeconds(30));
     private final String authorization;
 
-    HttpLoad(HttpClient http, String writeKey) {
-        this.http = http;
+    HttpLoad(String writeKey) {
         // Segment's convention: the write key is the HTTP Basic user name, the password is empty.
         this.authorization = "Basic " + Base64.getEncoder()
                 .encodeToString((writeKey + ":").getBytes(StandardCharsets.UTF_8));
@@ -38,6 +41,9 @@ final class HttpLoad {
 
     PhaseResult run(String name, URI uri, Supplier<byte[]> bodies, int threads, Duration warmup, Duration measured)
             throws InterruptedException {
+        if (threads > MAX_THREADS) {
+            throw new IllegalArgumentException("at most " + MAX_THREADS + " client threads");
+        }
         long measureFrom = System.nanoTime() + warmup.toNanos();
         long measureUntil = measureFrom + measured.toNanos();
         ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
@@ -70,19 +76,14 @@ final class HttpLoad {
         long failures = 0;
         long unmeasuredEvents = 0;
         while (System.nanoTime() < measureUntil) {
-            HttpRequest request = HttpRequest.newBuilder(uri)
-                    .timeout(Duration.ofSeconds(30))
-                    .header("Authorization", authorization)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get()))
-                    .build();
+            HttpPost request = new HttpPost(uri);
+            request.setHeader("Authorization", authorization);
+            request.setEntity(new ByteArrayEntity(bodies.get(), ContentType.APPLICATION_JSON));
             long start = System.nanoTime();
             int accepted = -1;
             try {
-                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
-                    accepted = acceptedCount(response.body());
-                }
+                accepted = http.execute(request, response -> response.getCode() == 200
+                        ? acceptedCount(EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8)) : -1);
             } catch (IOException e) {
                 // counted as a failure below
             }
@@ -114,5 +115,10 @@ final class HttpLoad {
             to++;
         }
         return Integer.parseInt(body.substring(from, to));
+    }
+
+    @Override
+    public void close() {
+        http.close(CloseMode.GRACEFUL);
     }
 }

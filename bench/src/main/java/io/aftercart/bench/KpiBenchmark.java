@@ -116,10 +116,16 @@ public final class KpiBenchmark {
         URI base = URI.create("http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port"));
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
-        GetLoad get = new GetLoad(http, admin.apiAuthorization(http, base));
+        try (GetLoad get = new GetLoad(admin.apiAuthorization(http, base))) {
+            measure(options, store, get, base, stored, loadSeconds);
+        }
+    }
+
+    private static void measure(Options options, ServiceStore store, GetLoad get, URI base, long stored,
+            double loadSeconds) throws Exception {
         ResultTable table = new ResultTable();
         table.add("events in history", number(stored));
-        if (kept == 0) {
+        if (!Double.isNaN(loadSeconds)) {
             table.add("load through EventWarehouse.storeBatch: events/s", number(stored / loadSeconds));
         }
         boolean allAgree = true;
