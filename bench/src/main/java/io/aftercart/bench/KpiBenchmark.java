@@ -110,8 +110,8 @@ public final class KpiBenchmark {
                     ProcessStats.loadAverage());
         }
         System.out.printf(Locale.ROOT, "DuckDB memory in use: %s%n", store.jdbc().sql("SELECT string_agg(tag || ' '"
-                + " || (memory_usage_bytes >> 20) || ' MiB', ', ' ORDER BY memory_usage_bytes DESC) FROM duckdb_memory()"
-                + " WHERE memory_usage_bytes > 0").query(String.class).single());
+                + " || (memory_usage_bytes >> 20) || ' MiB', ', ' ORDER BY memory_usage_bytes DESC)"
+                + " FROM duckdb_memory() WHERE memory_usage_bytes > 0").query(String.class).single());
 
         URI base = URI.create("http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port"));
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)

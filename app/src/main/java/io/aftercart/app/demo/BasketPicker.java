@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
-/** Fills a basket the way people shop: mostly favourite departments, often a complementary item, consumables topped up. */
+/**
+ * Fills a basket the way people shop: mostly favourite departments, often a complementary item, consumables topped up.
+ */
 final class BasketPicker {
 
     private final ProductCatalogue catalogue;

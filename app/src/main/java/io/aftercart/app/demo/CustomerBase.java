@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
-/** Draws the customer population: heterogeneous purchase rates (gamma) and dropout chances (beta), as BG/NBD assumes. */
+/**
+ * Draws the customer population: heterogeneous purchase rates (gamma) and dropout chances (beta), as BG/NBD assumes.
+ */
 final class CustomerBase {
 
     /** Gamma shape below 1: most customers buy rarely, a few buy often. Mean ~ one order per 55 days while active. */

@@ -67,7 +67,8 @@ final class FeedbackWriter {
             String praise = good(rng, liked, strong);
             List<Aspect> alsoLiked = others.stream().filter(a -> a != liked).toList();
             text.append(problems.isEmpty()
-                    ? sentence(Randoms.chance(rng, 0.5) ? praise + " and " + good(rng, Randoms.pick(rng, alsoLiked), strong)
+                    ? sentence(Randoms.chance(rng, 0.5)
+                            ? praise + " and " + good(rng, Randoms.pick(rng, alsoLiked), strong)
                             : praise, strong && Randoms.chance(rng, 0.5))
                     : sentence(bad(rng, problems.get(0), false) + ", but " + praise, false));
         } else if (rating == 3) {

@@ -76,7 +76,8 @@ final class OrderStory {
         } else if (Randoms.chance(rng, 0.02)) {
             poorSupport |= ticket(SupportTopic.PRODUCT_QUESTION, delivered + Randoms.between(rng, 0.5, 10), 2);
         }
-        feedback(basket, returns, new Experience(late, damaged, false, false, !returns.isEmpty(), poorSupport), delivered);
+        feedback(basket, returns, new Experience(late, damaged, false, false, !returns.isEmpty(), poorSupport),
+                delivered);
         productUse(basket, returns, delivered);
     }
 
@@ -182,7 +183,8 @@ final class OrderStory {
         return satisfaction <= 2;
     }
 
-    private void feedback(List<LineItem> basket, Map<LineItem, ReturnReason> returns, Experience order, double delivered) {
+    private void feedback(List<LineItem> basket, Map<LineItem, ReturnReason> returns, Experience order,
+            double delivered) {
         if (Randoms.chance(rng, order.penalty() > 1.5 ? 0.35 : 0.18)) {
             LineItem reviewed = returns.isEmpty() ? Randoms.pick(rng, basket) : returns.keySet().iterator().next();
             ReturnReason reason = returns.get(reviewed);

@@ -26,10 +26,12 @@ final class ProductCatalogue {
             double[] weights = new double[category.items.size()];
             for (int i = 0; i < category.items.size(); i++) {
                 double skewedTowardsCheap = Math.pow(rng.nextDouble(), 1.6);
-                double price = Math.floor(category.minPrice + skewedTowardsCheap * (category.maxPrice - category.minPrice));
+                double price = Math.floor(category.minPrice
+                        + skewedTowardsCheap * (category.maxPrice - category.minPrice));
                 String id = String.format("prod-%04d", next++);
                 Product product = new Product(id, skuPrefix(category, i), category.items.get(i), category,
-                        Randoms.pick(rng, category.brands), Randoms.money(price + (Randoms.chance(rng, 0.6) ? 0.99 : 0)),
+                        Randoms.pick(rng, category.brands),
+                        Randoms.money(price + (Randoms.chance(rng, 0.6) ? 0.99 : 0)),
                         rng.nextDouble() - 0.5);
                 inCategory.add(product);
                 weights[i] = 0.05 + Math.pow(rng.nextDouble(), 3);

@@ -4,7 +4,8 @@ import java.util.List;
 
 /** The schema's reason codes, with the sort of thing customers type in the free-text box. */
 enum ReturnReason {
-    DAMAGED("damaged", List.of("Arrived broken", "There's a crack down one side", "Box was crushed and the item is dented")),
+    DAMAGED("damaged", List.of("Arrived broken", "There's a crack down one side",
+            "Box was crushed and the item is dented")),
     DEFECTIVE("defective", List.of("Stopped working after two days", "Doesn't switch on", "Faulty zip",
             "One of the buttons doesn't work")),
     WRONG_SIZE("wrong_size", List.of("Too small, need a size up", "Too big on me", "Sleeves are too short",
@@ -14,7 +15,8 @@ enum ReturnReason {
             "Material feels nothing like described", "Much smaller than it looks online")),
     CHANGED_MIND("changed_mind", List.of("No longer needed", "Changed my mind", "Bought a similar one elsewhere",
             "Doesn't go with my other things")),
-    LATE_DELIVERY("late_delivery", List.of("Arrived too late for the occasion", "Needed it for a birthday, came after")),
+    LATE_DELIVERY("late_delivery", List.of("Arrived too late for the occasion",
+            "Needed it for a birthday, came after")),
     OTHER("other", List.of("Ordered two sizes to compare", "Gift wasn't right"));
 
     final String code;

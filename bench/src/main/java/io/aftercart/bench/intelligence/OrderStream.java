@@ -41,7 +41,9 @@ final class OrderStream {
         this.catalogue = mix.equals("catalogue");
     }
 
-    /** At least {@code count} events (whole orders) with times spread over {@code [from, to)}, in time order per order. */
+    /**
+     * At least {@code count} events (whole orders) with times spread over {@code [from, to)}, in time order per order.
+     */
     List<CanonicalEvent> events(int count, Instant from, Instant to) {
         List<CanonicalEvent> events = new ArrayList<>(count + 16);
         long span = Duration.between(from, to).toSeconds();
