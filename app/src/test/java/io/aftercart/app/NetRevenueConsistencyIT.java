@@ -105,7 +105,8 @@ class NetRevenueConsistencyIT {
         await("the warehouse", () -> get("/api/v1/events/counts").get("total").asLong() == sent.size());
         for (Map.Entry<String, Integer> customer : perCustomer.entrySet()) {
             await("the profile of " + customer.getKey(), () -> {
-                HttpResponse<String> timeline = request("/api/v1/customers/" + customer.getKey() + "/timeline?limit=100");
+                HttpResponse<String> timeline = request("/api/v1/customers/" + customer.getKey()
+                        + "/timeline?limit=100");
                 return timeline.statusCode() == 200
                         && JSON.readTree(timeline.body()).get("events").size() == customer.getValue();
             });
@@ -118,7 +119,8 @@ class NetRevenueConsistencyIT {
         do {
             JsonNode page = get("/api/v1/customers?limit=100"
                     + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, UTF_8)));
-            page.get("profiles").forEach(p -> net.put(p.get("customerId").asString(), p.get("netRevenue").decimalValue()));
+            page.get("profiles").forEach(p -> net.put(p.get("customerId").asString(),
+                    p.get("netRevenue").decimalValue()));
             cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
         } while (cursor != null);
         return net;

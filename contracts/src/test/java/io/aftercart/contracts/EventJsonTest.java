@@ -97,7 +97,8 @@ class EventJsonTest {
 
         OrderShipped shipped = EventJson.propertiesAs(Examples.valid(EventType.ORDER_SHIPPED), OrderShipped.class);
         assertThat(shipped.estimatedDelivery()).isEqualTo(Instant.parse("2025-03-14T17:00:00Z"));
-        ReturnRequested requested = EventJson.propertiesAs(Examples.valid(EventType.RETURN_REQUESTED), ReturnRequested.class);
+        ReturnRequested requested = EventJson.propertiesAs(Examples.valid(EventType.RETURN_REQUESTED),
+                ReturnRequested.class);
         assertThat(requested.reasonCode()).isEqualTo(ReturnReasonCode.WRONG_SIZE);
     }
 

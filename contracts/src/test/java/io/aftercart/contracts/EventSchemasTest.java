@@ -105,7 +105,8 @@ class EventSchemasTest {
     void dateTimesNeedAnOffsetAndAValidDate() {
         ObjectNode shipped = Examples.valid(EventType.ORDER_SHIPPED);
         for (String ok : List.of("2025-03-14T18:00:00Z", "2025-03-14T18:00:00.123+01:00", "2024-02-29T00:00:00Z")) {
-            assertThat(schemas.validate(EventType.ORDER_SHIPPED, shipped.put("estimated_delivery", ok))).as(ok).isEmpty();
+            assertThat(schemas.validate(EventType.ORDER_SHIPPED, shipped.put("estimated_delivery", ok))).as(ok)
+                    .isEmpty();
         }
         for (String bad : List.of("2025-03-14T18:00:00", "2025-02-30T18:00:00Z", "2025-03-14 18:00", "1741975200")) {
             assertThat(schemas.validate(EventType.ORDER_SHIPPED, shipped.put("estimated_delivery", bad))).as(bad)
@@ -130,12 +131,14 @@ class EventSchemasTest {
         anything.putArray("nested").add(1).add("two");
         assertThat(schemas.validate(EventType.CUSTOM_TRACK, anything)).isEmpty();
         ArrayNode array = EventJson.mapper().createArrayNode();
-        assertThat(schemas.validate(EventType.CUSTOM_TRACK, array)).extracting(SchemaViolation::path).containsExactly("$");
+        assertThat(schemas.validate(EventType.CUSTOM_TRACK, array))
+                .extracting(SchemaViolation::path).containsExactly("$");
     }
 
     @Test
     void nullPropertiesAreInvalid() {
-        assertThat(schemas.validate(EventType.ORDER_DELIVERED, null)).extracting(SchemaViolation::path).containsExactly("$");
+        assertThat(schemas.validate(EventType.ORDER_DELIVERED, null))
+                .extracting(SchemaViolation::path).containsExactly("$");
     }
 
     @Test

@@ -31,7 +31,8 @@ class RecordsMirrorSchemasTest {
 
     @Test
     void productRecordMirrorsTheSharedProductDefinition() throws Exception {
-        Set<String> defined = new TreeSet<>(schema("common").path("$defs").path("product").path("properties").propertyNames());
+        Set<String> defined = new TreeSet<>(
+                schema("common").path("$defs").path("product").path("properties").propertyNames());
         assertThat(componentNames(Product.class)).isEqualTo(defined);
     }
 
@@ -39,7 +40,8 @@ class RecordsMirrorSchemasTest {
     @EnumSource(EventType.class)
     void schemaIdMatchesItsLocation(EventType type) throws Exception {
         assertThat(schema(type.schemaKey()).path("$id").asString()).isEqualTo(EventSchemas.schemaId(type.schemaKey()));
-        assertThat(schema(type.schemaKey()).path("$schema").asString()).isEqualTo("https://json-schema.org/draft/2020-12/schema");
+        assertThat(schema(type.schemaKey()).path("$schema").asString())
+                .isEqualTo("https://json-schema.org/draft/2020-12/schema");
     }
 
     private static Set<String> componentNames(Class<?> record) {

@@ -21,7 +21,8 @@ class DemoShopTest {
             int historySize = new DemoTraffic(SMALL).history(Instant.now()).size();
             await(() -> shop.stats().accepted() > historySize);
             shop.stop();
-            assertTrue(collector.requests.stream().anyMatch(r -> r.body().path("batch").get(0).has("originalTimestamp")),
+            assertTrue(collector.requests.stream()
+                    .anyMatch(r -> r.body().path("batch").get(0).has("originalTimestamp")),
                     "live events should follow the backfill");
             assertEquals(0, shop.stats().rejected());
 

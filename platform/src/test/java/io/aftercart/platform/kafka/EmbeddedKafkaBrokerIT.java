@@ -31,14 +31,16 @@ class EmbeddedKafkaBrokerIT {
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
                 admin.createTopics(List.of(new NewTopic("t", 2, (short) 1))).all().get();
             }
-            try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", broker.bootstrapServers(),
-                    "acks", "all", "enable.idempotence", true), new StringSerializer(), new StringSerializer())) {
+            try (var producer = new KafkaProducer<>(Map.<String, Object>of(
+                    "bootstrap.servers", broker.bootstrapServers(), "acks", "all", "enable.idempotence", true),
+                    new StringSerializer(), new StringSerializer())) {
                 producer.send(new ProducerRecord<>("t", "k", "v1")).get();
             }
         }
         try (EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(dir, port).start()) {
-            try (var consumer = new KafkaConsumer<>(Map.<String, Object>of("bootstrap.servers", broker.bootstrapServers(),
-                    "group.id", "g", "auto.offset.reset", "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                    "bootstrap.servers", broker.bootstrapServers(), "group.id", "g", "auto.offset.reset", "earliest"),
+                    new StringDeserializer(), new StringDeserializer())) {
                 consumer.subscribe(Set.of("t"));
                 ConsumerRecords<String, String> records = ConsumerRecords.empty();
                 for (int i = 0; i < 20 && records.isEmpty(); i++) {

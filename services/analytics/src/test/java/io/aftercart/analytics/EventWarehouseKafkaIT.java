@@ -54,8 +54,8 @@ class EventWarehouseKafkaIT {
     @Test
     void storesEachEventOnceDeadLettersGarbageAndAnswersTheApi() throws Exception {
         List<CanonicalEvent> events = IntStream.range(0, CUSTOMERS * EVENTS_PER_CUSTOMER)
-                .mapToObj(i -> event("ev-" + i, "cust-" + (i % CUSTOMERS), i % 3 == 0 ? "Order Shipped" : "Order Completed",
-                        T0.plusSeconds(i)))
+                .mapToObj(i -> event("ev-" + i, "cust-" + (i % CUSTOMERS),
+                        i % 3 == 0 ? "Order Shipped" : "Order Completed", T0.plusSeconds(i)))
                 .toList();
         List<CanonicalEvent> withDuplicates = new ArrayList<>(events);
         withDuplicates.addAll(events.subList(0, 25)); // a producer retrying part of its output
@@ -103,7 +103,8 @@ class EventWarehouseKafkaIT {
         assertThat(missingCustomer.get("path").asString()).isEqualTo("customerId");
         assertThat(api.get("/api/v1/events?customerId=c&limit=501", 400).get("path").asString()).isEqualTo("limit");
         assertThat(api.get("/api/v1/events?customerId=c&limit=x", 400).get("path").asString()).isEqualTo("limit");
-        assertThat(api.get("/api/v1/events?customerId=c&cursor=%25%25", 400).get("path").asString()).isEqualTo("cursor");
+        assertThat(api.get("/api/v1/events?customerId=c&cursor=%25%25", 400).get("path").asString())
+                .isEqualTo("cursor");
         assertThat(api.get("/api/v1/events/counts?since=yesterday", 400).get("path").asString()).isEqualTo("since");
     }
 

@@ -132,7 +132,8 @@ abstract class EventWarehouseStoreIT {
         ObjectNode properties = (ObjectNode) EventJson.mapper().readTree("""
                 {"order_id":"o-1","total":19.90,"currency":"EUR","coupon":"ÄÖÜ \\"quoted\\" ✓",
                  "products":[{"sku":"s-1","quantity":2,"price":9.95}],"gift":false}""");
-        ObjectNode context = (ObjectNode) EventJson.mapper().readTree("{\"ip\":\"203.0.113.9\",\"library\":{\"name\":\"js\"}}");
+        ObjectNode context = (ObjectNode) EventJson.mapper()
+                .readTree("{\"ip\":\"203.0.113.9\",\"library\":{\"name\":\"js\"}}");
         CanonicalEvent original = new CanonicalEvent("e1", "Order Completed", "order_completed/1-0-0", "shop",
                 T0.plusNanos(123_456_000), T0.plusSeconds(2), "c1", null, properties, context);
         CanonicalEvent bare = new CanonicalEvent("e2", "identify", null, null, T0.plusSeconds(1), null, "c1", null,

@@ -521,7 +521,8 @@ class CollectorIT {
     void nativeApiAcceptsOneEventAnArrayOrAnEventsObject() {
         String customer = "cust-" + run;
         ObjectNode one = canonical(customer, "n-1-" + run);
-        ArrayNode array = NODES.arrayNode().add(canonical(customer, "n-2-" + run)).add(canonical(customer, "n-3-" + run));
+        ArrayNode array = NODES.arrayNode().add(canonical(customer, "n-2-" + run))
+                .add(canonical(customer, "n-3-" + run));
         ObjectNode wrapped = NODES.objectNode();
         wrapped.putArray("events").add(canonical(customer, "n-4-" + run));
 

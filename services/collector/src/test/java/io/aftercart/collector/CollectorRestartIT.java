@@ -115,7 +115,8 @@ class CollectorRestartIT {
                 "--aftercart.data-dir=" + dir.resolve("data"),
                 "--aftercart.collector.sources[0].name=web",
                 "--aftercart.collector.sources[0].write-key=" + WRITE_KEY,
-                "--spring.autoconfigure.exclude=org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration");
+                "--spring.autoconfigure.exclude="
+                        + "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration");
     }
 
     private static IngestClient client(ConfigurableApplicationContext app) {

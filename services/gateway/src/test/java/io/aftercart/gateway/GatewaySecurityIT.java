@@ -146,7 +146,8 @@ class GatewaySecurityIT {
                 "{\"name\":\"script\"}"));
         String bearer = "Bearer " + created.get("token").asString();
         assertThat(get("/api/v1/me", null, bearer).statusCode()).isEqualTo(200);
-        assertThat(json(get("/api/v1/tokens", null, bearer)).toString()).doesNotContain(created.get("token").asString());
+        assertThat(json(get("/api/v1/tokens", null, bearer)).toString())
+                .doesNotContain(created.get("token").asString());
 
         assertThat(send("DELETE", "/api/v1/tokens/" + created.get("id").asString(), null, bearer, null).statusCode())
                 .isEqualTo(204);

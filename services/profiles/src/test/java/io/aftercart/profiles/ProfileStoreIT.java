@@ -60,7 +60,8 @@ abstract class ProfileStoreIT {
     private final List<ProfileChange> published = new ArrayList<>();
     /** The ids whose whole history a poll read, per read. */
     private final List<List<String>> historyReads = new ArrayList<>();
-    private final PiiProtector pii = new PiiProtector("profile-store-test-key-of-32-bytes!".getBytes(StandardCharsets.UTF_8));
+    private final PiiProtector pii =
+            new PiiProtector("profile-store-test-key-of-32-bytes!".getBytes(StandardCharsets.UTF_8));
     private final FactExtractor extractor = new FactExtractor(pii);
     private ProfileUpdater updater;
     private CustomerProfiles profiles;
@@ -302,7 +303,8 @@ abstract class ProfileStoreIT {
     void filtersAndPagesProfiles() {
         apply(shop());
 
-        assertThat(ids(new ProfileFilter(3, null, null, null, null, null, null, null, null))).containsExactly("c1", "c3");
+        assertThat(ids(new ProfileFilter(3, null, null, null, null, null, null, null, null)))
+                .containsExactly("c1", "c3");
         assertThat(ids(new ProfileFilter(null, 2, null, null, null, null, null, null, null))).containsExactly("c2");
         assertThat(ids(new ProfileFilter(null, null, new BigDecimal("100"), null, null, null, null, null, null)))
                 .containsExactly("c3");

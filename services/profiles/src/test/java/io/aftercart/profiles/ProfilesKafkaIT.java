@@ -86,7 +86,8 @@ class ProfilesKafkaIT {
             JsonNode timeline = api.get("/api/v1/customers/c2/timeline", 200);
             assertThat(timeline.get("events").get(0).get("eventId").asString()).isEqualTo("old-1");
             for (String bad : List.of("minOrders=-1", "maxRevenue=lots", "lastOrderBefore=yesterday",
-                    "npsClass=fan", "atRisk=maybe", "limit=0", "limit=501", "cursor=%25%25", "minOrders=5&maxOrders=2")) {
+                    "npsClass=fan", "atRisk=maybe", "limit=0", "limit=501", "cursor=%25%25",
+                    "minOrders=5&maxOrders=2")) {
                 String parameter = bad.substring(bad.lastIndexOf('&') + 1, bad.lastIndexOf('='));
                 assertThat(api.get("/api/v1/customers?" + bad, 400).get("path").asString()).isEqualTo(parameter);
             }

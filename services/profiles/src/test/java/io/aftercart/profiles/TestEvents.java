@@ -24,7 +24,8 @@ public final class TestEvents {
     }
 
     /** An event that arrived under an anonymous id only. */
-    public static CanonicalEvent anonymous(String id, String anonymousId, String type, Instant time, String properties) {
+    public static CanonicalEvent anonymous(String id, String anonymousId, String type, Instant time,
+            String properties) {
         return new CanonicalEvent(id, type, null, "test-shop", time, time.plusSeconds(1), null, anonymousId,
                 json(properties), null);
     }

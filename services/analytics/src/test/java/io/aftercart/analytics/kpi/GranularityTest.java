@@ -15,8 +15,8 @@ class GranularityTest {
         LocalDate monday = sunday.plusDays(1);
 
         assertThat(Granularity.WEEK.index(monday) - Granularity.WEEK.index(sunday)).isEqualTo(1);
-        assertThat(Granularity.MONTH.index(LocalDate.parse("2011-01-31")) - Granularity.MONTH.index(LocalDate.parse("2010-12-01")))
-                .isEqualTo(1);
+        assertThat(Granularity.MONTH.index(LocalDate.parse("2011-01-31"))
+                - Granularity.MONTH.index(LocalDate.parse("2010-12-01"))).isEqualTo(1);
         assertThat(Granularity.DAY.index(monday) - Granularity.DAY.index(sunday)).isEqualTo(1);
     }
 

@@ -396,8 +396,9 @@ abstract class KpiRollupsStoreIT {
         KpiRange all = KpiRange.all();
         return new Snapshot(queries.cohorts(Granularity.MONTH, "revenue", all),
                 queries.cohorts(Granularity.WEEK, "customers", all), queries.clv(Granularity.WEEK, all),
-                queries.repeatPurchase(all), queries.orders(Granularity.MONTH, all), queries.orders(Granularity.DAY, all),
-                queries.nps(Granularity.WEEK, all), queries.returns("product", Granularity.MONTH, all, 100),
+                queries.repeatPurchase(all), queries.orders(Granularity.MONTH, all),
+                queries.orders(Granularity.DAY, all), queries.nps(Granularity.WEEK, all),
+                queries.returns("product", Granularity.MONTH, all, 100),
                 queries.returns("category", Granularity.MONTH, all, 100), queries.support(Granularity.DAY, all));
     }
 
@@ -414,7 +415,8 @@ abstract class KpiRollupsStoreIT {
                 boolean allSumsZero = true;
                 for (RollupColumn column : table.columns()) {
                     Object value = row.getObject(column.name());
-                    values.add(value instanceof BigDecimal amount ? amount.stripTrailingZeros() : String.valueOf(value));
+                    values.add(value instanceof BigDecimal amount ? amount.stripTrailingZeros()
+                            : String.valueOf(value));
                     if (column.merge() != RollupColumn.Merge.KEY && column.merge() != RollupColumn.Merge.DERIVED) {
                         allSumsZero &= column.merge() == RollupColumn.Merge.SUM && value instanceof Number number
                                 && new BigDecimal(number.toString()).signum() == 0;

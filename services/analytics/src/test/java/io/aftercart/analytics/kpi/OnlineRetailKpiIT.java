@@ -121,7 +121,8 @@ class OnlineRetailKpiIT {
     private void assertCohorts(ApiClient api, List<Row> rows) throws Exception {
         Map<String, TreeSet<YearMonth>> monthsByCustomer = new HashMap<>();
         rows.stream().filter(Row::isPurchase).forEach(r ->
-                monthsByCustomer.computeIfAbsent(r.customerId(), c -> new TreeSet<>()).add(YearMonth.from(r.invoiceDate())));
+                monthsByCustomer.computeIfAbsent(r.customerId(), c -> new TreeSet<>())
+                        .add(YearMonth.from(r.invoiceDate())));
         YearMonth last = monthsByCustomer.values().stream().map(TreeSet::last).max(YearMonth::compareTo).orElseThrow();
         Map<YearMonth, long[]> expected = new TreeMap<>();
         monthsByCustomer.values().forEach(months -> {
@@ -141,14 +142,17 @@ class OnlineRetailKpiIT {
             actual.put(YearMonth.parse(cohort.get("start").asString().substring(0, 7)), counts);
         }
         assertThat(actual.keySet()).containsExactlyElementsOf(expected.keySet());
-        expected.forEach((cohort, counts) -> assertThat(actual.get(cohort)).as("cohort " + cohort).containsExactly(counts));
+        expected.forEach((cohort, counts) ->
+                assertThat(actual.get(cohort)).as("cohort " + cohort).containsExactly(counts));
         JsonNode first = report.get("cohorts").get(0);
         System.out.printf("OnlineRetailKpiIT: cohort %s: %d customers, retention by month %s%n",
                 first.get("start").asString(), first.get("customers").asLong(),
                 first.get("periods").valueStream().map(p -> p.get("retention").asString()).toList());
         System.out.printf("OnlineRetailKpiIT: cohort %s: %d customers, retention by month %s%n",
-                report.get("cohorts").get(1).get("start").asString(), report.get("cohorts").get(1).get("customers").asLong(),
-                report.get("cohorts").get(1).get("periods").valueStream().map(p -> p.get("retention").asString()).toList());
+                report.get("cohorts").get(1).get("start").asString(),
+                report.get("cohorts").get(1).get("customers").asLong(),
+                report.get("cohorts").get(1).get("periods").valueStream().map(p -> p.get("retention").asString())
+                        .toList());
     }
 
     private void assertRepeatPurchase(ApiClient api, List<Row> rows) throws Exception {
@@ -209,7 +213,8 @@ class OnlineRetailKpiIT {
         JsonNode total = api.get("/api/v1/kpis/returns?by=period&granularity=month", 200).get("total");
         assertThat(total.get("itemsSold").asLong()).isEqualTo(sold);
         assertThat(total.get("itemsReturned").asLong()).isEqualTo(returned);
-        assertThat(total.get("itemsSoldValue").decimalValue()).isEqualByComparingTo(soldValue.setScale(2, RoundingMode.HALF_UP));
+        assertThat(total.get("itemsSoldValue").decimalValue())
+                .isEqualByComparingTo(soldValue.setScale(2, RoundingMode.HALF_UP));
         assertThat(total.get("itemsReturnedValue").decimalValue())
                 .isEqualByComparingTo(returnedValue.setScale(2, RoundingMode.HALF_UP));
         assertThat(total.get("unitReturnRate").decimalValue()).isEqualByComparingTo(
@@ -217,7 +222,8 @@ class OnlineRetailKpiIT {
         assertThat(total.get("valueReturnRate").decimalValue())
                 .isEqualByComparingTo(returnedValue.divide(soldValue, 4, RoundingMode.HALF_UP));
         System.out.printf("OnlineRetailKpiIT: returns %d of %d units (%s), %s of %s GBP (%s)%n", returned, sold,
-                total.get("unitReturnRate").asString(), returnedValue, soldValue, total.get("valueReturnRate").asString());
+                total.get("unitReturnRate").asString(), returnedValue, soldValue,
+                total.get("valueReturnRate").asString());
     }
 
     private static BigDecimal value(Row row) {
@@ -238,7 +244,8 @@ class OnlineRetailKpiIT {
             String type;
             if (first.isPurchase()) {
                 type = "Order Completed";
-                BigDecimal total = lines.stream().map(OnlineRetailKpiIT::value).reduce(BigDecimal.ZERO, BigDecimal::add);
+                BigDecimal total = lines.stream().map(OnlineRetailKpiIT::value)
+                        .reduce(BigDecimal.ZERO, BigDecimal::add);
                 properties = new OrderCompleted(invoice, total, null, null, null, null, null, null, "GBP",
                         lines.stream().map(r -> product(r, r.quantity())).toList());
             } else if (first.isCancellation()) {
@@ -256,7 +263,7 @@ class OnlineRetailKpiIT {
     }
 
     private static Product product(Row row, long quantity) {
-        return new Product(row.stockCode(), null, null, null, null, null, row.unitPrice(), Math.toIntExact(quantity), null,
-                null);
+        return new Product(row.stockCode(), null, null, null, null, null, row.unitPrice(), Math.toIntExact(quantity),
+                null, null);
     }
 }

@@ -74,7 +74,8 @@ class MessageIdIndexIT {
     void concurrentClaimsOfOneIdHaveExactlyOneWinner() throws Exception {
         int threads = 12;
         int ids = 150;
-        AtomicInteger[] winners = IntStream.range(0, ids).mapToObj(i -> new AtomicInteger()).toArray(AtomicInteger[]::new);
+        AtomicInteger[] winners = IntStream.range(0, ids).mapToObj(i -> new AtomicInteger())
+                .toArray(AtomicInteger[]::new);
         CyclicBarrier start = new CyclicBarrier(threads + 1);
         AtomicBoolean claiming = new AtomicBoolean(true);
         ExecutorService pool = Executors.newFixedThreadPool(threads + 1);

@@ -16,9 +16,11 @@ class IngestRequestsTest {
 
     @Test
     void eachEventOfABatchIsTheSliceOfTheBodyItWasSubmittedAs() {
-        String first = "{ \"type\": \"track\", \"event\": \"Order Shipped\", \"properties\": {\"a\": [1, {\"b\": \"}\"}]} }";
+        String first = "{ \"type\": \"track\", \"event\": \"Order Shipped\","
+                + " \"properties\": {\"a\": [1, {\"b\": \"}\"}]} }";
         String second = "{\"type\":\"identify\",\"traits\":{\"name\":\"Zoë 😀\"}}";
-        String body = "{\"sentAt\": \"2025-03-10T15:00:00Z\",\n \"batch\" : [ " + first + " ,\n" + second + ", 12, \"x\","
+        String body = "{\"sentAt\": \"2025-03-10T15:00:00Z\",\n \"batch\" : [ " + first + " ,\n"
+                + second + ", 12, \"x\","
                 + " null ], \"context\": {\"ip\": \"1.2.3.4\"}}  ";
 
         IngestRequests.Body parsed = IngestRequests.parse(body.getBytes(UTF_8), "batch");

@@ -42,7 +42,8 @@ final class Cdnow {
             throw new UncheckedIOException(e);
         }
         Map<Integer, PurchaseSummary> summaries = new TreeMap<>();
-        byCustomer.forEach((id, purchases) -> summaries.put(id, PurchaseSummaries.summarize(String.valueOf(id), purchases)));
+        byCustomer.forEach((id, purchases) ->
+                summaries.put(id, PurchaseSummaries.summarize(String.valueOf(id), purchases)));
         return summaries;
     }
 
@@ -50,7 +51,8 @@ final class Cdnow {
     static Map<Integer, double[]> publishedSummary() {
         Map<Integer, double[]> rows = new TreeMap<>();
         try {
-            List<String> lines = Files.readAllLines(ReferenceData.path("cdnow/cdnow_customers_summary_with_transactions.csv"));
+            List<String> lines = Files.readAllLines(
+                    ReferenceData.path("cdnow/cdnow_customers_summary_with_transactions.csv"));
             for (String line : lines.subList(1, lines.size())) {
                 String[] f = line.trim().split(",");
                 rows.put(Integer.parseInt(f[0]), new double[] {Double.parseDouble(f[1]), Double.parseDouble(f[2]),

@@ -76,7 +76,8 @@ class CdnowEvidenceTest {
         for (int i = 0; i < x.length; i++) {
             perCustomer += paper.logLikelihood(x[i], tx[i], age[i]);
         }
-        double grouped = BgNbdFitter.logLikelihood(CustomerGroups.of(x, tx, age), new double[] {0.243, 4.414, 0.793, 2.426});
+        double grouped = BgNbdFitter.logLikelihood(CustomerGroups.of(x, tx, age),
+                new double[] {0.243, 4.414, 0.793, 2.426});
         assertThat(grouped).isCloseTo(perCustomer, within(1e-6));
         assertThat(grouped).isCloseTo(-9582.43, within(0.01));
     }

@@ -149,7 +149,9 @@ class ChurnPredictionsIT {
         assertThat(pastValues).containsExactly(260.0, 270.0);
     }
 
-    /** Adds the past values of traced's predictions since the refit (which scored 220) until one is {@code expected}. */
+    /**
+     * Adds the past values of traced's predictions since the refit (which scored 220) until one is {@code expected}.
+     */
     private static void awaitScore(KafkaConsumer<String, byte[]> consumer, List<Double> pastValues, double expected) {
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
@@ -175,7 +177,8 @@ class ChurnPredictionsIT {
             GammaDistribution spend = new GammaDistribution(generator, 6, 1 / nu);
             for (int o = 0; o < orders; o++) {
                 int daysAgo = o == 0 ? age : random.nextInt(age);
-                events.add(completed("c" + c, "c" + c + "-o" + o, daysAgo, (int) Math.max(1, Math.round(spend.sample()))));
+                events.add(completed("c" + c, "c" + c + "-o" + o, daysAgo,
+                        (int) Math.max(1, Math.round(spend.sample()))));
             }
         }
         return events;
@@ -210,7 +213,8 @@ class ChurnPredictionsIT {
     private static int sequence;
 
     private static CanonicalEvent event(String customer, String type, int daysAgo, ObjectNode properties) {
-        Instant time = TODAY.minusDays(daysAgo).atTime(12, 0).toInstant(ZoneOffset.UTC).plus(sequence, ChronoUnit.SECONDS);
+        Instant time = TODAY.minusDays(daysAgo).atTime(12, 0).toInstant(ZoneOffset.UTC)
+                .plus(sequence, ChronoUnit.SECONDS);
         return new CanonicalEvent("ev-" + sequence++, type, null, "test-shop", time, time, customer, null, properties,
                 null);
     }

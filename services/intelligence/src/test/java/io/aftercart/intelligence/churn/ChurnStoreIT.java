@@ -48,7 +48,8 @@ abstract class ChurnStoreIT {
 
     private static final Instant NOW = Instant.parse("2024-06-30T18:00:00Z");
     private static final LocalDate TODAY = LocalDate.ofInstant(NOW, ZoneOffset.UTC);
-    private static final CurrencyConverter CONVERTER = new CurrencyConverter("EUR", Map.of("GBP", new BigDecimal("1.17")));
+    private static final CurrencyConverter CONVERTER =
+            new CurrencyConverter("EUR", Map.of("GBP", new BigDecimal("1.17")));
 
     private final SqlDialect dialect;
     private TestStore testStore;
@@ -168,7 +169,8 @@ abstract class ChurnStoreIT {
                 Instant.parse("2024-06-01T02:03:04.567Z"), TODAY.minusDays(29), 2357, 946, 412,
                 new ChurnModelVersion.PurchaseModel(0.2426, 4.4136, 0.7929, 2.4259, -9582.43, true, 311),
                 new ChurnModelVersion.SpendModel(6.25, 3.74, 15.44, -4059.12, true, 946), null, 123.45, 0.5,
-                List.of(new FrequencyBucket("0", 1411, 1409.5, 0, 0.0), new FrequencyBucket("7+", 12, 13.25, 101, 98.5)));
+                List.of(new FrequencyBucket("0", 1411, 1409.5, 0, 0.0),
+                        new FrequencyBucket("7+", 12, 13.25, 101, 98.5)));
         ChurnModelVersion shortOfData = new ChurnModelVersion(2, ChurnModelVersion.INSUFFICIENT_DATA,
                 "3 customers with purchases, at least 50 needed", Instant.parse("2024-06-02T00:00:00Z"),
                 TODAY.minusDays(28), 3, 1, 0, null, null, null, 0, 0.5, List.of());

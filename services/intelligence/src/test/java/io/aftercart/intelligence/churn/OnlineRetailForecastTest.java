@@ -63,8 +63,8 @@ class OnlineRetailForecastTest {
             observed[i] = actual.get(i);
         }
         System.out.printf("Online Retail: %d customers calibrated until %s, horizon %.0f days; BG/NBD r=%.4f alpha=%.3f"
-                + " a=%.3g b=%.4g LL=%.2f evaluations=%d%n", n, CALIBRATION_END, horizon, model.r(), model.alpha(), model.a(),
-                model.b(), fit.optimum().logLikelihood(), fit.optimum().evaluations());
+                + " a=%.3g b=%.4g LL=%.2f evaluations=%d%n", n, CALIBRATION_END, horizon, model.r(), model.alpha(),
+                model.a(), model.b(), fit.optimum().logLikelihood(), fit.optimum().evaluations());
         Accuracy bgnbd = Accuracy.of("BG/NBD", predicted, observed);
         Accuracy none = Accuracy.of("zero purchases", zero, observed);
         Accuracy rate = Accuracy.of("historic rate x horizon", historicRate, observed);

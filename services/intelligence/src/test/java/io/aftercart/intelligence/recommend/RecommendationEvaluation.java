@@ -146,8 +146,8 @@ public final class RecommendationEvaluation {
         long start = System.nanoTime();
         List<Invoice> invoices = OnlineRetailOrders.read();
         Result result = evaluate(invoices);
-        System.out.printf("UCI Online Retail: trained on %,d order lines before %s, tested on September 2011 (%.1f s)%n",
-                result.trainingLines(), TEST_START, (System.nanoTime() - start) / 1e9);
+        System.out.printf("UCI Online Retail: trained on %,d order lines before %s, tested on September 2011"
+                + " (%.1f s)%n", result.trainingLines(), TEST_START, (System.nanoTime() - start) / 1e9);
         System.out.println(result.table());
     }
 }

@@ -16,7 +16,8 @@ class SentimentAnalyzerTest {
     @Test
     void eachSentenceGetsItsAspectAndItsOwnPolarity() {
         TextSentiment sentiment = analyzer.analyze(
-                "The delivery was super fast. The fabric is poor and it ripped after one wash! Customer service was very helpful.");
+                "The delivery was super fast. The fabric is poor and it ripped after one wash!"
+                        + " Customer service was very helpful.");
         assertThat(sentiment.aspects()).extracting(AspectSentiment::aspect, AspectSentiment::label,
                 AspectSentiment::sentence).containsExactly(
                         tuple("delivery", SentimentLabel.POSITIVE, 0),
@@ -35,7 +36,8 @@ class SentimentAnalyzerTest {
 
     @Test
     void contrastSplitsASentenceIntoAspectsOfOppositePolarity() {
-        TextSentiment sentiment = analyzer.analyze("I love the quality of the material, but the shipping was horribly slow.");
+        TextSentiment sentiment = analyzer.analyze(
+                "I love the quality of the material, but the shipping was horribly slow.");
         assertThat(sentiment.aspects()).extracting(AspectSentiment::aspect, AspectSentiment::label,
                 AspectSentiment::sentence).containsExactly(
                         tuple("quality", SentimentLabel.POSITIVE, 0),

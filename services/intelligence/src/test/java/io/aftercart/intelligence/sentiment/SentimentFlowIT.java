@@ -55,7 +55,8 @@ class SentimentFlowIT {
     void scoresEachTextOncePublishesItAndAnswersTheApi() throws Exception {
         List<CanonicalEvent> events = List.of(
                 event("o-recent", "c1", EventType.ORDER_COMPLETED, T0, props("order_id", "ord-1")),
-                event("o-old", "c2", EventType.ORDER_COMPLETED, T0.minus(Duration.ofDays(60)), props("order_id", "ord-2")),
+                event("o-old", "c2", EventType.ORDER_COMPLETED, T0.minus(Duration.ofDays(60)),
+                        props("order_id", "ord-2")),
                 event("r-angry", "c1", EventType.PRODUCT_REVIEWED, T0.plus(Duration.ofDays(2)), props("product_id",
                         "p-1", "review_id", "rv-1", "rating", 1, "order_id", "ord-1",
                         "review_body", "Terrible quality, it broke after a day. The delivery was awful and late!")),
@@ -101,7 +102,8 @@ class SentimentFlowIT {
 
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", rig.bootstrapServers()))) {
             // as if no offset had ever been committed: the whole topic is redelivered
-            admin.deleteConsumerGroups(List.of(ServiceConsumers.groupId(SentimentAutoConfiguration.CONSUMER))).all().get();
+            admin.deleteConsumerGroups(List.of(ServiceConsumers.groupId(SentimentAutoConfiguration.CONSUMER)))
+                    .all().get();
         }
         try (ConfigurableApplicationContext app = rig.startService("intelligence");
                 KafkaConsumer<String, byte[]> results = rig.consumer(Topics.SENTIMENT)) {

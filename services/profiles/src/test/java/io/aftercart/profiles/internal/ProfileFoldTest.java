@@ -26,7 +26,8 @@ class ProfileFoldTest {
 
     private static final byte[] KEY = new byte[32];
     private final FactExtractor extractor = new FactExtractor(new PiiProtector(KEY));
-    private final ProfileFold fold = new ProfileFold(new CurrencyConverter("GBP", Map.of("EUR", new BigDecimal("0.85"))));
+    private final ProfileFold fold =
+            new ProfileFold(new CurrencyConverter("GBP", Map.of("EUR", new BigDecimal("0.85"))));
 
     /** A customer who browsed anonymously, then identified, bought, cancelled, got refunds, returned and rated. */
     static List<CanonicalEvent> history() {
@@ -120,7 +121,8 @@ class ProfileFoldTest {
                 event("f10", "c1", "NPS Survey Responded", at(50), "{'score':8}"),
                 event("f11", "c1", "page", at(51), "{'name':'account'}"),
                 order("f12", "c1", at(51), "o6", "33.333333", 1), // same time as f11: the event id orders them
-                event("f13", "c1", "Order Updated", at(52), "{'order_id':'o6','products':[{'product_id':'p','quantity':3}]}")));
+                event("f13", "c1", "Order Updated", at(52),
+                        "{'order_id':'o6','products':[{'product_id':'p','quantity':3}]}")));
         return events;
     }
 
@@ -336,8 +338,8 @@ class ProfileFoldTest {
         assertThat(p.atRisk()).isTrue();
         assertThat(p.predictionModelVersion()).isEqualTo("bgnbd-1");
         assertThat(p.meanSentiment()).isCloseTo(-0.1, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(p.latestNegativeExperience())
-                .isEqualTo(new CustomerProfile.NegativeExperience("e11", at(31), "Support Ticket Opened", -0.2, "delivery"));
+        assertThat(p.latestNegativeExperience()).isEqualTo(
+                new CustomerProfile.NegativeExperience("e11", at(31), "Support Ticket Opened", -0.2, "delivery"));
     }
 
     private static SentimentResult sentiment(String eventId, double compound, String label, Instant time) {

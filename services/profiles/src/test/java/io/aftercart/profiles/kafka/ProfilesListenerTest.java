@@ -38,7 +38,8 @@ class ProfilesListenerTest {
         CanonicalEvent withContext = new CanonicalEvent(ordered.id(), ordered.type(), ordered.schema(),
                 ordered.source(), ordered.time(), ordered.receivedAt(), ordered.customerId(), null,
                 ordered.properties(), json("{'library':{'name':'analytics.js','version':'4.1'},'ip':'203.0.113.9',"
-                        + "'page':{'url':'https://shop.example.com/checkout','referrer':null},'traits':[1,2,{'a':[]}]}"));
+                        + "'page':{'url':'https://shop.example.com/checkout','referrer':null},"
+                        + "'traits':[1,2,{'a':[]}]}"));
 
         listener.onMessage(List.of(
                 new ConsumerRecord<>(Topics.EVENTS.topicName(), 0, 0, "c1", EventJson.write(withContext)),
