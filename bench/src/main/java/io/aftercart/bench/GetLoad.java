@@ -24,9 +24,8 @@ import org.apache.hc.core5.io.CloseMode;
 final class GetLoad implements AutoCloseable {
 
     private static final long MAX_LATENCY_MICROS = Duration.ofSeconds(60).toNanos() / 1_000;
-    private static final int MAX_THREADS = 64;
 
-    private final CloseableHttpClient http = LoadClient.create(MAX_THREADS, Duration.ofSeconds(60));
+    private final CloseableHttpClient http = LoadClient.create(Duration.ofSeconds(60));
     private final String authorization;
 
     GetLoad(String authorization) {
@@ -46,9 +45,6 @@ final class GetLoad implements AutoCloseable {
 
     PhaseResult run(String name, URI uri, int threads, Duration warmup, Duration measured)
             throws InterruptedException {
-        if (threads > MAX_THREADS) {
-            throw new IllegalArgumentException("at most " + MAX_THREADS + " client threads");
-        }
         long measureFrom = System.nanoTime() + warmup.toNanos();
         long measureUntil = measureFrom + measured.toNanos();
         ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {

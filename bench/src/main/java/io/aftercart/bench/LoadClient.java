@@ -16,14 +16,20 @@ import org.apache.hc.core5.util.Timeout;
  */
 final class LoadClient {
 
+    /**
+     * Connections are opened as threads need them; the pool only has to hold one for each client thread of any load,
+     * so that no thread waits for another's connection.
+     */
+    private static final int MAX_CONNECTIONS = 1_024;
+
     private LoadClient() {
     }
 
-    /** A client with a connection for each of {@code threads} and the given response timeout, without retries. */
-    static CloseableHttpClient create(int threads, Duration timeout) {
+    /** A client with the given response timeout, without retries. */
+    static CloseableHttpClient create(Duration timeout) {
         return HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setMaxConnTotal(threads).setMaxConnPerRoute(threads)
+                        .setMaxConnTotal(MAX_CONNECTIONS).setMaxConnPerRoute(MAX_CONNECTIONS)
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
                                 .setConnectTimeout(Timeout.ofSeconds(5)).build())
                         .build())
