@@ -25,7 +25,8 @@ final class CpuUse {
         this.warmup = warmup;
     }
 
-    PhaseResult measure(String phase, Callable<PhaseResult> run) throws Exception {
+    /** Runs the phase and adds its CPU figures to the summary; returns what the phase returned. */
+    <T> T measure(String phase, Callable<T> run) throws Exception {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "cpu-use");
             thread.setDaemon(true);
@@ -34,7 +35,7 @@ final class CpuUse {
         try {
             ScheduledFuture<Sample> measuredFrom = timer.schedule(this::sample, warmup.toNanos(),
                     TimeUnit.NANOSECONDS);
-            PhaseResult result = run.call();
+            T result = run.call();
             Sample end = sample();
             Sample start = measuredFrom.get();
             double wall = (end.nanos() - start.nanos()) / 1e9;
