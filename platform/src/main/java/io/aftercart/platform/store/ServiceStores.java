@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -21,10 +23,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public class ServiceStores implements AutoCloseable {
 
+    private static final Logger log = LoggerFactory.getLogger(ServiceStores.class);
+
     private final StoreProperties properties;
     private final Path dataDir;
     private final List<HikariDataSource> opened = new ArrayList<>();
     private EmbeddedDuckDb embeddedDuckDb;
+    private boolean autovacuumChecked;
 
     public ServiceStores(StoreProperties properties, Path dataDir) {
         this.properties = properties;
@@ -58,6 +63,7 @@ public class ServiceStores implements AutoCloseable {
         opened.add(dataSource);
         if (dialect == SqlDialect.POSTGRESQL) {
             migrate(service, dialect, dataSource, name);
+            warnOnceIfAutovacuumIsOff(dataSource);
         }
         return new ServiceStore(service, dialect, dataSource, JdbcClient.create(dataSource),
                 new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
@@ -71,6 +77,27 @@ public class ServiceStores implements AutoCloseable {
                 .createSchemas(dialect == SqlDialect.POSTGRESQL)
                 .load()
                 .migrate();
+    }
+
+    /**
+     * Without autovacuum, tables that grew from empty have no planner statistics, and PostgreSQL plans a lookup of a
+     * few hundred keys as a scan of the whole table (500 subject ids among 480,000 facts: 82 ms scanned, 23 ms through
+     * the index once analysed), and keeps every dead row version of the tables that change.
+     */
+    private void warnOnceIfAutovacuumIsOff(DataSource dataSource) {
+        if (autovacuumChecked) {
+            return;
+        }
+        autovacuumChecked = true;
+        if (autovacuumIsOff(dataSource)) {
+            log.warn("PostgreSQL runs with autovacuum = off: the stores' tables get no planner statistics and keep"
+                    + " their dead rows, so lookups slow down as they grow. Turn autovacuum on, or run VACUUM ANALYZE"
+                    + " regularly.");
+        }
+    }
+
+    static boolean autovacuumIsOff(DataSource dataSource) {
+        return "off".equals(JdbcClient.create(dataSource).sql("SHOW autovacuum").query(String.class).single());
     }
 
     private EmbeddedDuckDb embeddedDuckDb() {
