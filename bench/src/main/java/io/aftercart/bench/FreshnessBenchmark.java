@@ -57,7 +57,9 @@ import tools.jackson.databind.node.ObjectNode;
  *       answers with the order (polled every 20 ms, so up to 20 ms late).</li>
  * </ul>
  * {@code --services=collector,profiles} runs the app without the other consumer groups, to see the profiles
- * consumer alone. Run from the repository root after building the exec jar (about 3.5 minutes plus the pause):
+ * consumer alone. On PostgreSQL ({@code --jvm-args='-Daftercart.store.url=…'}, an empty database per run), run the
+ * server with autovacuum on: the app warns when it is off, and the figures are then those of unanalysed tables. Run
+ * from the repository root after building the exec jar (about 3.5 minutes plus the pause):
  * <pre>./mvnw -q -B -pl bench compile exec:java -Dexec.mainClass=io.aftercart.bench.FreshnessBenchmark
  *     [-Dexec.args="--rate=5000 --duration=30s --jvm-args='-Xmx1g' --services=all"]</pre>
  */
