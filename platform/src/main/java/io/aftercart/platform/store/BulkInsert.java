@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -66,7 +67,7 @@ public final class BulkInsert {
 
     /**
      * Writes the rows (one {@code Object[]} per row, values in column order: String, Long, Integer, Double,
-     * BigDecimal, Boolean, LocalDate, LocalDateTime, OffsetDateTime, or Instant, stored as a UTC timestamp) and
+     * BigDecimal, Boolean, UUID, LocalDate, LocalDateTime, OffsetDateTime, or Instant, stored as a UTC timestamp) and
      * returns how many rows the database reports as written.
      */
     public int write(ServiceStore store, List<Object[]> rows) {
@@ -199,6 +200,8 @@ public final class BulkInsert {
             appender.append(number);
         } else if (value instanceof Boolean flag) {
             appender.append(flag);
+        } else if (value instanceof UUID uuid) {
+            appender.append(uuid);
         } else {
             throw new IllegalArgumentException("No appender mapping for " + value.getClass().getName());
         }

@@ -17,11 +17,16 @@ public final class DuckDbOnly {
 
     /** Drops the index when the migrated database is DuckDB; other databases keep it. */
     public static void dropIndex(Context context, String index) throws SQLException {
-        String product = context.getConnection().getMetaData().getDatabaseProductName();
-        if (product.toLowerCase(Locale.ROOT).contains("duckdb")) {
+        if (isDuckDb(context)) {
             try (Statement statement = context.getConnection().createStatement()) {
                 statement.execute("DROP INDEX IF EXISTS " + index);
             }
         }
+    }
+
+    /** Whether the database being migrated is DuckDB. */
+    public static boolean isDuckDb(Context context) throws SQLException {
+        return context.getConnection().getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT)
+                .contains("duckdb");
     }
 }

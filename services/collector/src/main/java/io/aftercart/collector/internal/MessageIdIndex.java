@@ -1,11 +1,14 @@
 package io.aftercart.collector.internal;
 
 import com.google.common.hash.BloomFilter;
-import com.google.common.hash.Funnels;
+import com.google.common.hash.Funnel;
 import io.aftercart.platform.store.BulkInsert;
 import io.aftercart.platform.store.InList;
 import io.aftercart.platform.store.ServiceStore;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,21 +32,27 @@ import org.slf4j.LoggerFactory;
  * cannot both accept it), {@linkplain #commit committed} once Kafka acknowledged it, and written to the store in
  * batches by {@link #flush()}. An id acknowledged in the last instant before a crash may be forgotten; the
  * consumers are idempotent by event id, so it is still stored once.
+ *
+ * <p>Ids are kept by {@linkplain #keyOf key}, the MD5 of the id as a UUID: a fixed 16 bytes, whatever the id's length.
+ * Two ids of one key would count as one; only ids made to collide on purpose do, and MD5 gives no way to make an id
+ * collide with one its maker does not choose, so a client can at most drop its own events.
  */
 public final class MessageIdIndex {
 
     private static final Logger log = LoggerFactory.getLogger(MessageIdIndex.class);
-    private static final BulkInsert SEEN = new BulkInsert("seen_messages", List.of(
-            new BulkInsert.Column("message_id", "TEXT"), new BulkInsert.Column("seen_at", "TIMESTAMPTZ")),
-            "ON CONFLICT (message_id) DO NOTHING");
+    private static final BulkInsert SEEN = new BulkInsert("seen_message_keys", List.of(
+            new BulkInsert.Column("message_key", "UUID"), new BulkInsert.Column("seen_at", "TIMESTAMPTZ")),
+            "ON CONFLICT (message_key) DO NOTHING");
+    private static final Funnel<UUID> KEY_FUNNEL = (key, into) ->
+            into.putLong(key.getMostSignificantBits()).putLong(key.getLeastSignificantBits());
 
     private final ServiceStore store;
     private final Clock clock;
     private final Duration window;
     private final int capacity;
-    private final Map<String, Boolean> inFlight = new ConcurrentHashMap<>();
-    private final Map<String, Instant> unflushed = new ConcurrentHashMap<>();
-    private final BloomFilter<CharSequence> seen;
+    private final Map<UUID, Boolean> inFlight = new ConcurrentHashMap<>();
+    private final Map<UUID, Instant> unflushed = new ConcurrentHashMap<>();
+    private final BloomFilter<UUID> seen;
 
     public MessageIdIndex(ServiceStore store, Clock clock, Duration window, int capacity) {
         this.store = store;
@@ -57,13 +67,14 @@ public final class MessageIdIndex {
      * claimed by a request in flight, or repeated earlier in the same list. The others are now claimed.
      */
     public boolean[] claim(List<String> ids) {
-        boolean[] duplicate = new boolean[ids.size()];
+        List<UUID> keys = ids.stream().map(MessageIdIndex::keyOf).toList();
+        boolean[] duplicate = new boolean[keys.size()];
         List<Integer> maybeSeen = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i++) {
-            String id = ids.get(i);
-            if (inFlight.putIfAbsent(id, Boolean.TRUE) != null) {
+        for (int i = 0; i < keys.size(); i++) {
+            UUID key = keys.get(i);
+            if (inFlight.putIfAbsent(key, Boolean.TRUE) != null) {
                 duplicate[i] = true;
-            } else if (seen.mightContain(id)) {
+            } else if (seen.mightContain(key)) {
                 maybeSeen.add(i);
             }
         }
@@ -71,9 +82,9 @@ public final class MessageIdIndex {
         // a concurrent flush cannot hide an id from both look-ups.
         List<Integer> lookUp = new ArrayList<>();
         for (int i : maybeSeen) {
-            if (unflushed.containsKey(ids.get(i))) {
+            if (unflushed.containsKey(keys.get(i))) {
                 duplicate[i] = true;
-                inFlight.remove(ids.get(i));
+                inFlight.remove(keys.get(i));
             } else {
                 lookUp.add(i);
             }
@@ -81,11 +92,11 @@ public final class MessageIdIndex {
         if (lookUp.isEmpty()) {
             return duplicate;
         }
-        Set<String> stored = storedAmong(lookUp.stream().map(ids::get).toList());
+        Set<UUID> stored = storedAmong(lookUp.stream().map(keys::get).toList());
         for (int i : lookUp) {
-            if (stored.contains(ids.get(i))) {
+            if (stored.contains(keys.get(i))) {
                 duplicate[i] = true;
-                inFlight.remove(ids.get(i));
+                inFlight.remove(keys.get(i));
             }
         }
         return duplicate;
@@ -95,15 +106,16 @@ public final class MessageIdIndex {
     public void commit(Collection<String> ids) {
         Instant now = clock.instant();
         for (String id : ids) {
-            seen.put(id);
-            unflushed.put(id, now);
-            inFlight.remove(id);
+            UUID key = keyOf(id);
+            seen.put(key);
+            unflushed.put(key, now);
+            inFlight.remove(key);
         }
     }
 
     /** The claimed ids were not accepted (Kafka failed, or they were rejected): forget the claim. */
     public void release(Collection<String> ids) {
-        ids.forEach(inFlight::remove);
+        ids.forEach(id -> inFlight.remove(keyOf(id)));
     }
 
     /** Writes committed ids to the store; called on a schedule and at shutdown. */
@@ -111,7 +123,7 @@ public final class MessageIdIndex {
         if (unflushed.isEmpty()) {
             return;
         }
-        List<Map.Entry<String, Instant>> batch = new ArrayList<>(unflushed.entrySet());
+        List<Map.Entry<UUID, Instant>> batch = new ArrayList<>(unflushed.entrySet());
         insert(batch);
         batch.forEach(entry -> unflushed.remove(entry.getKey(), entry.getValue()));
     }
@@ -120,7 +132,7 @@ public final class MessageIdIndex {
      * Forgets ids older than the window. The Bloom filter keeps them until the next start, which only costs look-ups.
      */
     public void purgeExpired() {
-        int purged = store.jdbc().sql("DELETE FROM seen_messages WHERE seen_at < ?")
+        int purged = store.jdbc().sql("DELETE FROM seen_message_keys WHERE seen_at < ?")
                 .param(Timestamp.from(clock.instant().minus(window)))
                 .update();
         if (purged > 0) {
@@ -128,28 +140,38 @@ public final class MessageIdIndex {
         }
     }
 
-    private void insert(List<Map.Entry<String, Instant>> rows) {
+    /** The key an id is kept by: its MD5 (of its UTF-8 bytes) as a UUID, as PostgreSQL and DuckDB compute it too. */
+    static UUID keyOf(String messageId) {
+        try {
+            ByteBuffer digest = ByteBuffer.wrap(MessageDigest.getInstance("MD5")
+                    .digest(messageId.getBytes(StandardCharsets.UTF_8)));
+            return new UUID(digest.getLong(), digest.getLong());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java platform has MD5", e);
+        }
+    }
+
+    private void insert(List<Map.Entry<UUID, Instant>> rows) {
         SEEN.write(store, rows.stream().map(row -> new Object[] {row.getKey(), row.getValue()}).toList());
     }
 
-    private Set<String> storedAmong(List<String> ids) {
-        Set<String> stored = new HashSet<>();
-        for (List<Object> chunk : InList.chunks(ids)) {
+    private Set<UUID> storedAmong(List<UUID> keys) {
+        Set<UUID> stored = new HashSet<>();
+        for (List<Object> chunk : InList.chunks(keys)) {
             stored.addAll(store.jdbc()
-                    .sql("SELECT message_id FROM seen_messages WHERE " + InList.of("message_id", chunk))
+                    .sql("SELECT message_key FROM seen_message_keys WHERE " + InList.of("message_key", chunk))
                     .params(chunk)
-                    .query(String.class)
+                    .query((row, n) -> row.getObject(1, UUID.class))
                     .list());
         }
         return stored;
     }
 
-    private BloomFilter<CharSequence> load() {
-        BloomFilter<CharSequence> filter = BloomFilter.create(Funnels.stringFunnel(StandardCharsets.UTF_8),
-                capacity, 0.001);
+    private BloomFilter<UUID> load() {
+        BloomFilter<UUID> filter = BloomFilter.create(KEY_FUNNEL, capacity, 0.001);
         long[] count = {0};
-        store.jdbc().sql("SELECT message_id FROM seen_messages").query(rs -> {
-            filter.put(rs.getString(1));
+        store.jdbc().sql("SELECT message_key FROM seen_message_keys").query(rs -> {
+            filter.put(rs.getObject(1, UUID.class));
             count[0]++;
         });
         if (count[0] > capacity) {

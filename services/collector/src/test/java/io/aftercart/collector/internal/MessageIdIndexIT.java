@@ -161,7 +161,7 @@ class MessageIdIndexIT {
         index.flush();
         index.flush();
 
-        assertThat(store.jdbc().sql("SELECT count(*) FROM seen_messages").query(Long.class).single())
+        assertThat(store.jdbc().sql("SELECT count(*) FROM seen_message_keys").query(Long.class).single())
                 .isEqualTo(1L);
     }
 
@@ -188,7 +188,7 @@ class MessageIdIndexIT {
 
     @Test
     void duckDbKeepsOnlyThePrimaryKeyIndex() {
-        assertThat(store.jdbc().sql("SELECT index_name FROM duckdb_indexes() WHERE table_name = 'seen_messages'")
+        assertThat(store.jdbc().sql("SELECT index_name FROM duckdb_indexes() WHERE table_name = 'seen_message_keys'")
                 .query(String.class).list()).isEmpty();
     }
 
