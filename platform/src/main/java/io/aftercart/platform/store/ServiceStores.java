@@ -96,7 +96,7 @@ public class ServiceStores implements AutoCloseable {
         }
     }
 
-    static boolean autovacuumIsOff(DataSource dataSource) {
+    private static boolean autovacuumIsOff(DataSource dataSource) {
         return "off".equals(JdbcClient.create(dataSource).sql("SHOW autovacuum").query(String.class).single());
     }
 
