@@ -114,12 +114,26 @@ public final class BulkInsert {
                         appender.endRow();
                     }
                 }
-                return execute(statement, "INSERT INTO " + table + " (" + columnList + ") SELECT " + columnList
-                        + " FROM " + staging + " " + conflictClause, returning);
-            } finally {
-                // a failed move must not leave its rows staged for the connection's next batch
+                List<String> written = execute(statement, "INSERT INTO " + table + " (" + columnList + ") SELECT "
+                        + columnList + " FROM " + staging + " " + conflictClause, returning);
                 statement.execute("DELETE FROM " + staging);
+                return written;
+            } catch (SQLException | RuntimeException e) {
+                clearAfterFailure(connection, staging, e);
+                throw e;
             }
+        }
+    }
+
+    /**
+     * A failed move must not leave its rows staged for the connection's next batch. DuckDB closes a statement that
+     * failed, so the staging table is cleared through a new one; should that fail too, the move's error still tells.
+     */
+    private static void clearAfterFailure(Connection connection, String staging, Exception failure) {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("DELETE FROM " + staging);
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.aftercart.platform.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.aftercart.platform.testing.TestStore;
 import java.math.BigDecimal;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.dao.DataAccessException;
 
 /** The same assertions on DuckDB and on PostgreSQL (127.0.0.1:5432, database test). */
 class BulkInsertIT {
@@ -98,6 +100,23 @@ class BulkInsertIT {
                 .query(Timestamp.class).single().toLocalDateTime()).isEqualTo(late);
         assertThat(store.jdbc().sql("SELECT revenue FROM bulk_totals WHERE day = ?").param(day.plusDays(1))
                 .query(BigDecimal.class).single()).isEqualByComparingTo("1.000001");
+    }
+
+    @ParameterizedTest
+    @EnumSource(SqlDialect.class)
+    void aFailedWriteReportsItsCauseAndLeavesNothingForTheNext(SqlDialect dialect) {
+        open(dialect);
+        BulkInsert plain = new BulkInsert("bulk_rows", List.of(new BulkInsert.Column("id", "TEXT"),
+                new BulkInsert.Column("n", "BIGINT")), "");
+        plain.write(store, List.<Object[]>of(new Object[] {"taken", 1L}));
+
+        assertThatThrownBy(() -> plain.write(store, List.<Object[]>of(new Object[] {"fresh", 2L},
+                new Object[] {"taken", 3L}))).isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("taken");
+        plain.write(store, List.<Object[]>of(new Object[] {"next", 4L}));
+
+        assertThat(store.jdbc().sql("SELECT id FROM bulk_rows ORDER BY id").query(String.class).list())
+                .containsExactly("next", "taken");
     }
 
     private void open(SqlDialect dialect) {
