@@ -5,6 +5,7 @@ import com.google.common.hash.Funnel;
 import io.aftercart.platform.store.BulkInsert;
 import io.aftercart.platform.store.InList;
 import io.aftercart.platform.store.ServiceStore;
+import io.aftercart.platform.store.SqlDialect;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -23,6 +24,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 
 /**
  * Remembers accepted messageIds for the dedupe window, across restarts.
@@ -40,8 +42,10 @@ import org.slf4j.LoggerFactory;
 public final class MessageIdIndex {
 
     private static final Logger log = LoggerFactory.getLogger(MessageIdIndex.class);
-    private static final BulkInsert SEEN = new BulkInsert("seen_message_keys", List.of(
-            new BulkInsert.Column("message_key", "UUID"), new BulkInsert.Column("seen_at", "TIMESTAMPTZ")),
+    private static final List<BulkInsert.Column> COLUMNS = List.of(
+            new BulkInsert.Column("message_key", "UUID"), new BulkInsert.Column("seen_at", "TIMESTAMPTZ"));
+    private static final BulkInsert NEW_KEYS = new BulkInsert("seen_message_keys", COLUMNS, "");
+    private static final BulkInsert KEYS = new BulkInsert("seen_message_keys", COLUMNS,
             "ON CONFLICT (message_key) DO NOTHING");
     private static final Funnel<UUID> KEY_FUNNEL = (key, into) ->
             into.putLong(key.getMostSignificantBits()).putLong(key.getLeastSignificantBits());
@@ -151,8 +155,23 @@ public final class MessageIdIndex {
         }
     }
 
-    private void insert(List<Map.Entry<UUID, Instant>> rows) {
-        SEEN.write(store, rows.stream().map(row -> new Object[] {row.getKey(), row.getValue()}).toList());
+    /**
+     * A committed key is new to the store, as {@link #claim} checked, unless another collector shares it. DuckDB's
+     * {@code ON CONFLICT} costs a hash join of about 8 ms however few the rows (100 new keys against 2 million: 8.5 ms,
+     * plain 1.1 ms), five times a second, so there the keys go in plainly and only a failed insert is retried with
+     * the conflict clause. A DuckDB file has one collector; PostgreSQL may have several, and checks conflicts cheaply.
+     */
+    private void insert(List<Map.Entry<UUID, Instant>> entries) {
+        List<Object[]> rows = entries.stream().map(row -> new Object[] {row.getKey(), row.getValue()}).toList();
+        if (store.dialect() == SqlDialect.DUCKDB) {
+            try {
+                NEW_KEYS.write(store, rows);
+                return;
+            } catch (DataAccessException e) {
+                log.debug("Plain insert of {} keys failed, retrying with the conflict clause", rows.size(), e);
+            }
+        }
+        KEYS.write(store, rows);
     }
 
     private Set<UUID> storedAmong(List<UUID> keys) {

@@ -6,6 +6,7 @@ import io.aftercart.platform.store.ServiceStore;
 import io.aftercart.platform.store.ServiceStores;
 import io.aftercart.platform.store.StoreProperties;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -152,6 +153,20 @@ class MessageIdIndexIT {
         MessageIdIndex reopened = reopen();
 
         assertThat(reopened.claim(List.of("kept", "released", "fresh"))).containsExactly(true, false, false);
+    }
+
+    @Test
+    void aKeyAnotherWriterStoredMeanwhileIsFlushedOnce() {
+        index.claim(List.of("a", "b"));
+        index.commit(List.of("a", "b"));
+        store.jdbc().sql("INSERT INTO seen_message_keys VALUES (?, ?)")
+                .params(MessageIdIndex.keyOf("a"), Timestamp.from(clock.instant())).update();
+
+        index.flush();
+
+        assertThat(store.jdbc().sql("SELECT count(*) FROM seen_message_keys").query(Long.class).single())
+                .isEqualTo(2L);
+        assertThat(reopen().claim(List.of("a", "b", "c"))).containsExactly(true, true, false);
     }
 
     @Test
