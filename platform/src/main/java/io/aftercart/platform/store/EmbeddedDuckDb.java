@@ -6,6 +6,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.duckdb.DuckDBConnection;
@@ -24,6 +26,12 @@ final class EmbeddedDuckDb implements AutoCloseable {
 
     private final Properties settings = new Properties();
     private final DuckDBConnection instance;
+    /**
+     * The connections handed out and not seen closed yet. A pool shut down while it adds a connection leaves that one
+     * open (HikariCP logs "ConcurrentBag has been closed, ignoring add()" and drops it), and any open connection keeps
+     * the instance, and its files, attached: reopening the data directory in the same process then fails.
+     */
+    private final Set<Connection> handedOut = ConcurrentHashMap.newKeySet();
 
     EmbeddedDuckDb(StoreProperties properties, Path dataDir) {
         settings.setProperty("memory_limit", properties.duckdbMemoryLimit());
@@ -61,9 +69,20 @@ final class EmbeddedDuckDb implements AutoCloseable {
     @Override
     public void close() {
         try {
+            for (Connection connection : handedOut) {
+                connection.close();
+            }
             instance.close();
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot close the embedded DuckDB instance", e);
+        }
+    }
+
+    private static boolean isClosed(Connection connection) {
+        try {
+            return connection.isClosed();
+        } catch (SQLException e) {
+            return true;
         }
     }
 
@@ -86,6 +105,7 @@ final class EmbeddedDuckDb implements AutoCloseable {
 
         @Override
         public Connection getConnection() throws SQLException {
+            handedOut.removeIf(EmbeddedDuckDb::isClosed);
             Connection connection = instance.duplicate();
             try (Statement statement = connection.createStatement()) {
                 statement.execute("USE " + database);
@@ -93,6 +113,7 @@ final class EmbeddedDuckDb implements AutoCloseable {
                 connection.close();
                 throw e;
             }
+            handedOut.add(connection);
             return connection;
         }
 

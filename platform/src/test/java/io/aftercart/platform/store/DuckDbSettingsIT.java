@@ -3,6 +3,7 @@ package io.aftercart.platform.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.sql.Connection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,6 +40,22 @@ class DuckDbSettingsIT {
         }
         assertThat(dataDir.resolve("first.duckdb")).exists();
         assertThat(dataDir.resolve("second.duckdb")).exists();
+    }
+
+    @Test
+    void closingTheInstanceClosesConnectionsAPoolLeftOpen(@TempDir Path dataDir) throws Exception {
+        StoreProperties properties = new StoreProperties(null, null, null, 2);
+        Path file = dataDir.resolve("leaky.duckdb");
+        EmbeddedDuckDb first = new EmbeddedDuckDb(properties, dataDir);
+        Connection leaked = first.attach(file, "leaky", dataSource -> { }).getConnection();
+
+        first.close();
+
+        assertThat(leaked.isClosed()).isTrue();
+        try (EmbeddedDuckDb again = new EmbeddedDuckDb(properties, dataDir);
+                Connection connection = again.attach(file, "leaky", dataSource -> { }).getConnection()) {
+            assertThat(connection.isClosed()).isFalse();
+        }
     }
 
     private static long count(ServiceStore store) {
