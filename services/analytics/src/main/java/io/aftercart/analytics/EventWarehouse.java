@@ -5,6 +5,7 @@ import static io.aftercart.analytics.internal.EventRows.utc;
 import io.aftercart.analytics.internal.EventInserter;
 import io.aftercart.analytics.internal.EventRows;
 import io.aftercart.contracts.CanonicalEvent;
+import io.aftercart.platform.store.Md5Key;
 import io.aftercart.platform.store.ServiceStore;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -68,7 +70,7 @@ public class EventWarehouse {
 
     /**
      * Rebuilds derived state: in one transaction, while no batch is being stored, runs {@code reset} and then feeds
-     * every stored event of the given types to {@code target}, in pages in id order. A failure rolls all of it back.
+     * every stored event of the given types to {@code target}, in pages in key order. A failure rolls all of it back.
      *
      * @return how many events were replayed
      */
@@ -78,20 +80,24 @@ public class EventWarehouse {
             Long replayed = store.transactions().execute(status -> {
                 reset.run();
                 long count = 0;
-                String after = "";
-                String sql = "SELECT " + EventRows.COLUMNS + " FROM events WHERE type IN ("
-                        + String.join(", ", Collections.nCopies(types.size(), "?"))
-                        + ") AND id > ? ORDER BY id LIMIT ?";
+                String select = "SELECT " + EventRows.COLUMNS + " FROM events WHERE type IN ("
+                        + String.join(", ", Collections.nCopies(types.size(), "?")) + ")";
+                UUID after = null;
                 List<CanonicalEvent> page;
                 do {
                     List<Object> params = new ArrayList<>(types);
-                    params.add(after);
+                    String sql = select;
+                    if (after != null) {
+                        sql += " AND event_key > ?";
+                        params.add(after);
+                    }
                     params.add(pageSize);
-                    page = store.jdbc().sql(sql).params(params).query(EventRows::map).list();
+                    page = store.jdbc().sql(sql + " ORDER BY event_key LIMIT ?").params(params)
+                            .query(EventRows::map).list();
                     if (!page.isEmpty()) {
                         target.onNewEvents(page);
                         count += page.size();
-                        after = page.get(page.size() - 1).id();
+                        after = Md5Key.of(page.get(page.size() - 1).id());
                     }
                 } while (page.size() == pageSize);
                 return count;

@@ -7,16 +7,20 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Writes events with {@code ON CONFLICT (id) DO NOTHING}, in the caller's transaction, in bulk on either store. */
+/**
+ * Writes events with {@code ON CONFLICT (event_key) DO NOTHING}, the key being the
+ * {@link io.aftercart.platform.store.Md5Key} of the id, in the caller's transaction, in bulk on either store.
+ */
 public final class EventInserter {
 
     private static final BulkInsert EVENTS = new BulkInsert("events", List.of(
-            new BulkInsert.Column("id", "TEXT"), new BulkInsert.Column("type", "TEXT"),
-            new BulkInsert.Column("schema_ref", "TEXT"), new BulkInsert.Column("source", "TEXT"),
+            new BulkInsert.Column("event_key", "UUID"), new BulkInsert.Column("id", "TEXT"),
+            new BulkInsert.Column("type", "TEXT"), new BulkInsert.Column("schema_ref", "TEXT"),
+            new BulkInsert.Column("source", "TEXT"),
             new BulkInsert.Column("event_time", "TIMESTAMPTZ"), new BulkInsert.Column("received_at", "TIMESTAMPTZ"),
             new BulkInsert.Column("customer_id", "TEXT"), new BulkInsert.Column("anonymous_id", "TEXT"),
             new BulkInsert.Column("properties", "JSON"), new BulkInsert.Column("context", "JSON")),
-            "ON CONFLICT (id) DO NOTHING");
+            "ON CONFLICT (event_key) DO NOTHING");
 
     private final ServiceStore store;
 

@@ -2,6 +2,7 @@ package io.aftercart.analytics.internal;
 
 import io.aftercart.contracts.CanonicalEvent;
 import io.aftercart.contracts.EventJson;
+import io.aftercart.platform.store.Md5Key;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -18,10 +19,10 @@ public final class EventRows {
     private EventRows() {
     }
 
-    /** The values of an {@code events} row, in {@link #COLUMNS} order (JSON as text). */
+    /** The values of an {@code events} row: its key, then the {@link #COLUMNS} (JSON as text). */
     static Object[] row(CanonicalEvent event) {
-        return new Object[] {event.id(), event.type(), event.schema(), event.source(), event.time(),
-                event.receivedAt(), event.customerId(), event.anonymousId(), json(event.properties()),
+        return new Object[] {Md5Key.of(event.id()), event.id(), event.type(), event.schema(), event.source(),
+                event.time(), event.receivedAt(), event.customerId(), event.anonymousId(), json(event.properties()),
                 json(event.context())};
     }
 

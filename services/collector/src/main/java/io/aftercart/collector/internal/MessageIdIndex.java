@@ -4,12 +4,9 @@ import com.google.common.hash.BloomFilter;
 import com.google.common.hash.Funnel;
 import io.aftercart.platform.store.BulkInsert;
 import io.aftercart.platform.store.InList;
+import io.aftercart.platform.store.Md5Key;
 import io.aftercart.platform.store.ServiceStore;
 import io.aftercart.platform.store.SqlDialect;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,9 +32,7 @@ import org.springframework.dao.DataAccessException;
  * batches by {@link #flush()}. An id acknowledged in the last instant before a crash may be forgotten; the
  * consumers are idempotent by event id, so it is still stored once.
  *
- * <p>Ids are kept by {@linkplain #keyOf key}, the MD5 of the id as a UUID: a fixed 16 bytes, whatever the id's length.
- * Two ids of one key would count as one; only ids made to collide on purpose do, and MD5 gives no way to make an id
- * collide with one its maker does not choose, so a client can at most drop its own events.
+ * <p>Ids are kept by their {@link Md5Key}: a fixed 16 bytes, whatever the id's length.
  */
 public final class MessageIdIndex {
 
@@ -71,7 +66,7 @@ public final class MessageIdIndex {
      * claimed by a request in flight, or repeated earlier in the same list. The others are now claimed.
      */
     public boolean[] claim(List<String> ids) {
-        List<UUID> keys = ids.stream().map(MessageIdIndex::keyOf).toList();
+        List<UUID> keys = ids.stream().map(Md5Key::of).toList();
         boolean[] duplicate = new boolean[keys.size()];
         List<Integer> maybeSeen = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
@@ -110,7 +105,7 @@ public final class MessageIdIndex {
     public void commit(Collection<String> ids) {
         Instant now = clock.instant();
         for (String id : ids) {
-            UUID key = keyOf(id);
+            UUID key = Md5Key.of(id);
             seen.put(key);
             unflushed.put(key, now);
             inFlight.remove(key);
@@ -119,7 +114,7 @@ public final class MessageIdIndex {
 
     /** The claimed ids were not accepted (Kafka failed, or they were rejected): forget the claim. */
     public void release(Collection<String> ids) {
-        ids.forEach(id -> inFlight.remove(keyOf(id)));
+        ids.forEach(id -> inFlight.remove(Md5Key.of(id)));
     }
 
     /** Writes committed ids to the store; called on a schedule and at shutdown. */
@@ -141,17 +136,6 @@ public final class MessageIdIndex {
                 .update();
         if (purged > 0) {
             log.info("Forgot {} messageIds older than {}", purged, window);
-        }
-    }
-
-    /** The key an id is kept by: its MD5 (of its UTF-8 bytes) as a UUID, as PostgreSQL and DuckDB compute it too. */
-    static UUID keyOf(String messageId) {
-        try {
-            ByteBuffer digest = ByteBuffer.wrap(MessageDigest.getInstance("MD5")
-                    .digest(messageId.getBytes(StandardCharsets.UTF_8)));
-            return new UUID(digest.getLong(), digest.getLong());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java platform has MD5", e);
         }
     }
 

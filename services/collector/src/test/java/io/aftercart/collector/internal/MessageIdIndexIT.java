@@ -2,6 +2,7 @@ package io.aftercart.collector.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.aftercart.platform.store.Md5Key;
 import io.aftercart.platform.store.ServiceStore;
 import io.aftercart.platform.store.ServiceStores;
 import io.aftercart.platform.store.StoreProperties;
@@ -160,7 +161,7 @@ class MessageIdIndexIT {
         index.claim(List.of("a", "b"));
         index.commit(List.of("a", "b"));
         store.jdbc().sql("INSERT INTO seen_message_keys VALUES (?, ?)")
-                .params(MessageIdIndex.keyOf("a"), Timestamp.from(clock.instant())).update();
+                .params(Md5Key.of("a"), Timestamp.from(clock.instant())).update();
 
         index.flush();
 
