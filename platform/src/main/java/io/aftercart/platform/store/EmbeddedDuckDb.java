@@ -3,10 +3,13 @@ package io.aftercart.platform.store;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
@@ -64,6 +67,20 @@ final class EmbeddedDuckDb implements AutoCloseable {
             throw new IllegalStateException("Cannot open the DuckDB database " + file, e);
         }
         return new AttachedDatabase(identifier(name));
+    }
+
+    /** Bytes of memory the instance holds, per DuckDB memory tag ({@code ART_INDEX}, {@code BASE_TABLE}, ...). */
+    Map<String, Long> memoryByTag() {
+        Map<String, Long> bytes = new TreeMap<>();
+        try (Connection connection = instance.duplicate(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT tag, memory_usage_bytes FROM duckdb_memory()")) {
+            while (rows.next()) {
+                bytes.put(rows.getString(1), rows.getLong(2));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the embedded DuckDB instance's memory use", e);
+        }
+        return bytes;
     }
 
     @Override

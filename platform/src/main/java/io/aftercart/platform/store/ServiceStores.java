@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
@@ -98,6 +99,21 @@ public class ServiceStores implements AutoCloseable {
 
     private static boolean autovacuumIsOff(DataSource dataSource) {
         return "off".equals(JdbcClient.create(dataSource).sql("SHOW autovacuum").query(String.class).single());
+    }
+
+    /**
+     * Bytes of memory the embedded DuckDB instance holds, per DuckDB memory tag; empty when the stores are on
+     * PostgreSQL or closed.
+     */
+    public synchronized Map<String, Long> duckDbMemoryByTag() {
+        return embeddedDuckDb == null ? Map.of() : embeddedDuckDb.memoryByTag();
+    }
+
+    /** Starts the embedded DuckDB instance if the stores are embedded and it has not started yet. */
+    synchronized void startEmbedded() {
+        if (properties.embedded()) {
+            embeddedDuckDb();
+        }
     }
 
     private EmbeddedDuckDb embeddedDuckDb() {

@@ -13,4 +13,9 @@ public class StoreAutoConfiguration {
     ServiceStores serviceStores(StoreProperties store, AftercartProperties aftercart) {
         return new ServiceStores(store, aftercart.dataDir());
     }
+
+    @Bean
+    DuckDbMemoryMetrics duckDbMemoryMetrics(ServiceStores stores) {
+        return new DuckDbMemoryMetrics(stores);
+    }
 }
