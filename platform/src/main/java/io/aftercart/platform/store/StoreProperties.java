@@ -14,9 +14,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param poolSize connections per service ({@code AFTERCART_STORE_POOL_SIZE})
  * @param duckdbMemoryLimit memory the process's one embedded DuckDB instance, which holds every service's
  *                 database, may use for its buffers, e.g. {@code 2GB} ({@code AFTERCART_STORE_DUCKDB_MEMORY_LIMIT}).
- *                 DuckDB spills query work and rows not yet checkpointed to disk beyond it, but the primary-key
- *                 indexes it writes must fit: in the all-in-one about 300 MB per million events over all services
- *                 (88 MB after the CollectorBenchmark's 290,000)
+ *                 DuckDB spills query work and rows not yet checkpointed to disk beyond it, but the indexes it
+ *                 writes must fit: in the all-in-one about 400 MB per million order events over all services
+ *                 (FreshnessBenchmark), in a collector + analytics process 203 MB after the CollectorBenchmark's
+ *                 2.66 million events
  * @param duckdbCheckpointThreshold how much write-ahead log each service's DuckDB database gathers before it
  *                 checkpoints ({@code AFTERCART_STORE_DUCKDB_CHECKPOINT_THRESHOLD}). A checkpoint rewrites the
  *                 changed indexes whole, so it takes longer as tables grow and less slows writers down: at 32MB the
