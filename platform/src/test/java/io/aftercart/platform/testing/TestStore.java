@@ -5,7 +5,11 @@ import io.aftercart.platform.store.ServiceStores;
 import io.aftercart.platform.store.SqlDialect;
 import io.aftercart.platform.store.StoreProperties;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.UUID;
+import org.flywaydb.core.Flyway;
 
 /**
  * A service's store for store tests, opened the way the service opens it and migrated with its scripts: an embedded
@@ -42,6 +46,25 @@ public final class TestStore implements AutoCloseable {
         return testStore;
     }
 
+    /**
+     * Opens {@code service}'s store after seeding it at an earlier schema version: migrates it up to
+     * {@code version}, lets {@code seed} write through a plain connection (tables need no schema name), then opens it
+     * as {@link #open} does, which runs the later migrations. Tests of a migration that carries data over use it.
+     */
+    public static TestStore openAfterSeeding(SqlDialect dialect, String service, Path dataDir, String version,
+            Seed seed) throws SQLException {
+        TestStore testStore = new TestStore(dialect, service, dataDir);
+        testStore.seedAt(version, seed);
+        testStore.reopen();
+        return testStore;
+    }
+
+    /** Writes rows at an earlier schema version. */
+    @FunctionalInterface
+    public interface Seed {
+        void accept(Connection connection) throws SQLException;
+    }
+
     public ServiceStore store() {
         return store;
     }
@@ -54,6 +77,19 @@ public final class TestStore implements AutoCloseable {
         stores = new ServiceStores(properties, dataDir);
         store = stores.open(service, name);
         return store;
+    }
+
+    private void seedAt(String version, Seed seed) throws SQLException {
+        boolean duckDb = properties.embedded();
+        String url = duckDb ? "jdbc:duckdb:" + dataDir.toAbsolutePath().resolve(name + ".duckdb") : properties.url();
+        Flyway.configure().dataSource(url, properties.username(), null).locations("classpath:db/migration/" + service)
+                .schemas(duckDb ? "main" : name).createSchemas(!duckDb).target(version).load().migrate();
+        try (Connection connection = DriverManager.getConnection(url, properties.username(), null)) {
+            if (!duckDb) {
+                connection.setSchema(name);
+            }
+            seed.accept(connection);
+        }
     }
 
     @Override
