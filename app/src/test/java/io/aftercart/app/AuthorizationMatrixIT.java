@@ -139,6 +139,24 @@ class AuthorizationMatrixIT {
         assertThat(send(HttpMethod.GET, unruled, null).statusCode()).isEqualTo(401);
     }
 
+    @Test
+    void onlyAnAdminScrapesThePrometheusMetrics() throws Exception {
+        HttpResponse<String> scrape = http.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/actuator/prometheus"))
+                .header("Authorization", "Basic " + basic("admin:" + ADMIN_PASSWORD)).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        assertThat(scrape.body()).contains("aftercart_store_duckdb_memory_bytes{tag=\"ART_INDEX\"}",
+                "jvm_memory_used_bytes");
+        assertThat(send(HttpMethod.GET, "/actuator/prometheus", null).statusCode()).isEqualTo(401);
+        assertThat(post("/api/v1/admin/users", "Basic " + basic("admin:" + ADMIN_PASSWORD),
+                "{\"username\":\"scraping-analyst\",\"password\":\"password-of-scraping-analyst\","
+                        + "\"role\":\"ANALYST\"}").statusCode()).isEqualTo(201);
+        assertThat(send(HttpMethod.GET, "/actuator/prometheus",
+                "Basic " + basic("scraping-analyst:password-of-scraping-analyst")).statusCode()).isEqualTo(403);
+    }
+
     private static void check(List<String> wrong, Route route, String caller, HttpResponse<Void> response,
             boolean admitted) {
         int status = response.statusCode();
