@@ -4,7 +4,6 @@ import io.aftercart.intelligence.churn.PurchaseSummary;
 import io.aftercart.platform.store.BulkInsert;
 import io.aftercart.platform.store.BulkInsert.Column;
 import io.aftercart.platform.store.InList;
-import io.aftercart.platform.store.Md5Key;
 import io.aftercart.platform.store.ServiceStore;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -26,11 +25,10 @@ public final class ChurnStore {
     private static final String SUMMARY_COLUMNS =
             "customer_id, purchase_days, first_purchase, last_purchase, repeat_spend, total_spend, currency";
 
-    /** Keyed by the {@link Md5Key} of the event id. */
     private static final BulkInsert FACTS = new BulkInsert("churn_order_events", List.of(
-            new Column("event_key", "UUID"), new Column("event_id", "VARCHAR"), new Column("customer_id", "VARCHAR"),
-            new Column("order_id", "VARCHAR"), new Column("kind", "VARCHAR"), new Column("order_day", "DATE"),
-            new Column("amount", AMOUNT), new Column("currency", "VARCHAR")), "ON CONFLICT (event_key) DO NOTHING");
+            new Column("event_id", "VARCHAR"), new Column("customer_id", "VARCHAR"), new Column("order_id", "VARCHAR"),
+            new Column("kind", "VARCHAR"), new Column("order_day", "DATE"), new Column("amount", AMOUNT),
+            new Column("currency", "VARCHAR")), "ON CONFLICT (event_id) DO NOTHING");
     private static final BulkInsert SUMMARIES = new BulkInsert("churn_customer_summaries", List.of(
             new Column("customer_id", "VARCHAR"), new Column("purchase_days", "INTEGER"),
             new Column("first_purchase", "DATE"), new Column("last_purchase", "DATE"),
@@ -57,8 +55,8 @@ public final class ChurnStore {
      * @return the event ids of the facts that were new
      */
     public List<String> insertFacts(Collection<OrderFact> facts) {
-        return FACTS.writeReturning(store, facts.stream().map(f -> new Object[] {Md5Key.of(f.eventId()), f.eventId(),
-                f.customerId(), f.orderId(), f.kind().name(), f.day(), f.amount(), f.currency()}).toList(), "event_id");
+        return FACTS.writeReturning(store, facts.stream().map(f -> new Object[] {f.eventId(), f.customerId(),
+                f.orderId(), f.kind().name(), f.day(), f.amount(), f.currency()}).toList(), "event_id");
     }
 
     /** All facts of these customers. */

@@ -1,7 +1,6 @@
 package io.aftercart.intelligence.recommend.internal;
 
 import io.aftercart.platform.store.BulkInsert;
-import io.aftercart.platform.store.Md5Key;
 import io.aftercart.platform.store.ServiceStore;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -14,15 +13,13 @@ import java.util.function.Consumer;
 public final class RecommendationStore {
 
     private static final int REPLAY_CHUNK = 10_000;
-    /** Keyed by the {@link Md5Key} of the event id and the line's index. */
     private static final BulkInsert LINES = new BulkInsert("recommend_order_lines", List.of(
-            new BulkInsert.Column("event_key", "UUID"),
             new BulkInsert.Column("event_id", "VARCHAR"), new BulkInsert.Column("line_index", "INTEGER"),
             new BulkInsert.Column("kind", "VARCHAR"), new BulkInsert.Column("customer_id", "VARCHAR"),
             new BulkInsert.Column("order_id", "VARCHAR"), new BulkInsert.Column("product_id", "VARCHAR"),
             new BulkInsert.Column("name", "VARCHAR"), new BulkInsert.Column("category", "VARCHAR"),
             new BulkInsert.Column("quantity", "INTEGER"), new BulkInsert.Column("event_time", "TIMESTAMPTZ")),
-            "ON CONFLICT (event_key, line_index) DO NOTHING");
+            "ON CONFLICT (event_id, line_index) DO NOTHING");
 
     private final ServiceStore store;
 
@@ -84,8 +81,7 @@ public final class RecommendationStore {
     }
 
     private static Object[] row(OrderLine line) {
-        return new Object[] {Md5Key.of(line.eventId()), line.eventId(), line.lineIndex(), line.kind().name(),
-                line.customerId(), line.orderId(), line.productId(), line.name(), line.category(), line.quantity(),
-                line.time()};
+        return new Object[] {line.eventId(), line.lineIndex(), line.kind().name(), line.customerId(), line.orderId(),
+                line.productId(), line.name(), line.category(), line.quantity(), line.time()};
     }
 }
