@@ -6,7 +6,6 @@ import static io.aftercart.profiles.internal.Sql.utc;
 import io.aftercart.platform.store.BulkInsert;
 import io.aftercart.platform.store.BulkInsert.Column;
 import io.aftercart.platform.store.InList;
-import io.aftercart.platform.store.Md5Key;
 import io.aftercart.platform.store.ServiceStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,12 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
-/**
- * The {@code facts} (keyed by the {@link Md5Key} of the event id) and {@code identity_links} tables: insert-only, once
- * per event id.
- */
+/** The {@code facts} and {@code identity_links} tables: insert-only, once per event id. */
 public class FactRepository {
 
     private static final List<Column> FACT_COLUMNS = List.of(new Column("event_id", "TEXT"),
@@ -35,9 +30,7 @@ public class FactRepository {
             new Column("items", "INTEGER"), new Column("score", "DECIMAL(6, 2)"), new Column("email_hash", "TEXT"),
             new Column("email_cipher", "TEXT"), new Column("phone_hash", "TEXT"), new Column("phone_cipher", "TEXT"),
             new Column("detail", "TEXT"));
-    private static final BulkInsert FACTS = new BulkInsert("facts",
-            Stream.concat(Stream.of(new Column("fact_key", "UUID")), FACT_COLUMNS.stream()).toList(),
-            "ON CONFLICT (fact_key) DO NOTHING");
+    private static final BulkInsert FACTS = new BulkInsert("facts", FACT_COLUMNS, "ON CONFLICT (event_id) DO NOTHING");
     private static final BulkInsert LINKS = new BulkInsert("identity_links", List.of(new Column("event_id", "TEXT"),
             new Column("source_id", "TEXT"), new Column("target_id", "TEXT"), new Column("link_time", "TIMESTAMPTZ")),
             "ON CONFLICT (event_id) DO NOTHING");
@@ -61,9 +54,9 @@ public class FactRepository {
         facts.forEach(f -> byId.putIfAbsent(f.eventId(), asStored(f)));
         List<Object[]> rows = new ArrayList<>(byId.size());
         for (Fact f : byId.values()) {
-            rows.add(new Object[] {Md5Key.of(f.eventId()), f.eventId(), f.subjectId(), f.anonymous(), utc(f.time()),
-                    f.type(), f.orderId(), f.refId(), f.amount(), f.currency(), f.items(), f.score(), hash(f.email()),
-                    cipher(f.email()), hash(f.phone()), cipher(f.phone()), f.detail()});
+            rows.add(new Object[] {f.eventId(), f.subjectId(), f.anonymous(), utc(f.time()), f.type(), f.orderId(),
+                    f.refId(), f.amount(), f.currency(), f.items(), f.score(), hash(f.email()), cipher(f.email()),
+                    hash(f.phone()), cipher(f.phone()), f.detail()});
         }
         Set<String> inserted = new HashSet<>(FACTS.writeReturning(store, rows, "event_id"));
         return byId.values().stream().filter(f -> inserted.contains(f.eventId())).toList();
@@ -128,10 +121,10 @@ public class FactRepository {
 
     /** The stored facts of those of {@code eventIds} that are known. */
     public List<Fact> factsById(Collection<String> eventIds) {
-        return whereOneOf("fact_key", eventIds.stream().map(Md5Key::of).toList());
+        return whereOneOf("event_id", eventIds);
     }
 
-    private List<Fact> whereOneOf(String column, Collection<?> values) {
+    private List<Fact> whereOneOf(String column, Collection<String> values) {
         List<Fact> facts = new ArrayList<>();
         for (List<Object> chunk : InList.chunks(values)) {
             facts.addAll(store.jdbc().sql(FACT_SELECT + " WHERE " + InList.of(column, chunk)).params(chunk)
