@@ -39,6 +39,11 @@ final class EmbeddedDuckDb implements AutoCloseable {
     EmbeddedDuckDb(StoreProperties properties, Path dataDir) {
         settings.setProperty("memory_limit", properties.duckdbMemoryLimit());
         settings.setProperty("checkpoint_threshold", properties.duckdbCheckpointThreshold());
+        // Results and inserts in input order go through DuckDB's batch-indexed collectors; under sustained load one
+        // of them failed with "BatchedDataCollection::Merge error - batch index 1 is present in both collections",
+        // a fatal error that invalidates the whole instance, every service's database with it. Nothing here relies
+        // on that order: every query that needs one says ORDER BY, as PostgreSQL requires anyway.
+        settings.setProperty("preserve_insertion_order", "false");
         // an in-memory instance would spill query work to ./.tmp, wherever the process was started
         settings.setProperty("temp_directory", dataDir.resolve("duckdb.tmp").toString());
         try {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
@@ -25,6 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ServiceStores implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ServiceStores.class);
+
+    private static final String POOL_PREFIX = "store-";
 
     private final StoreProperties properties;
     private final Path dataDir;
@@ -48,7 +51,7 @@ public class ServiceStores implements AutoCloseable {
     public synchronized ServiceStore open(String service, String name) {
         SqlDialect dialect = properties.embedded() ? SqlDialect.DUCKDB : SqlDialect.POSTGRESQL;
         HikariConfig config = new HikariConfig();
-        config.setPoolName("store-" + name);
+        config.setPoolName(POOL_PREFIX + name);
         config.setMaximumPoolSize(properties.poolSize());
         if (dialect == SqlDialect.DUCKDB) {
             config.setDataSource(embeddedDuckDb().attach(duckDbFile(name), name,
@@ -99,6 +102,27 @@ public class ServiceStores implements AutoCloseable {
 
     private static boolean autovacuumIsOff(DataSource dataSource) {
         return "off".equals(JdbcClient.create(dataSource).sql("SHOW autovacuum").query(String.class).single());
+    }
+
+    /**
+     * The open stores that cannot answer a trivial query, by name, with the error: a stopped PostgreSQL, or an
+     * embedded DuckDB instance that a fatal error invalidated (it then refuses every query until the process
+     * restarts).
+     */
+    public Map<String, String> failing() {
+        List<HikariDataSource> stores;
+        synchronized (this) {
+            stores = List.copyOf(opened);
+        }
+        Map<String, String> failing = new TreeMap<>();
+        for (HikariDataSource store : stores) {
+            try {
+                JdbcClient.create(store).sql("SELECT 1").query(Integer.class).single();
+            } catch (RuntimeException e) {
+                failing.put(store.getPoolName().substring(POOL_PREFIX.length()), e.getMessage());
+            }
+        }
+        return failing;
     }
 
     /**

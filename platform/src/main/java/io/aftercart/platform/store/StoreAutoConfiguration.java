@@ -15,6 +15,11 @@ public class StoreAutoConfiguration {
     }
 
     @Bean
+    StoresHealthIndicator storesHealthIndicator(ServiceStores stores) {
+        return new StoresHealthIndicator(stores);
+    }
+
+    @Bean
     DuckDbMemoryMetrics duckDbMemoryMetrics(ServiceStores stores) {
         return new DuckDbMemoryMetrics(stores);
     }

@@ -11,13 +11,14 @@ import org.junit.jupiter.api.io.TempDir;
 class DuckDbSettingsIT {
 
     @Test
-    void memoryLimitAndCheckpointThresholdAreThoseConfigured(@TempDir Path dataDir) {
+    void memoryLimitAndCheckpointThresholdAreThoseConfiguredAndInsertionOrderIsNotKept(@TempDir Path dataDir) {
         StoreProperties properties = new StoreProperties(null, null, null, 2, "300MB", "64MB");
         try (ServiceStores stores = new ServiceStores(properties, dataDir)) {
             ServiceStore store = stores.open("settings");
             // DuckDB reports sizes in binary units: 300 MB = 286.1 MiB, 64 MB = 61.0 MiB
             assertThat(setting(store, "memory_limit")).isEqualTo("286.1 MiB");
             assertThat(setting(store, "checkpoint_threshold")).isEqualTo("61.0 MiB");
+            assertThat(setting(store, "preserve_insertion_order")).isEqualTo("false");
         }
     }
 
