@@ -109,7 +109,7 @@ public class ServiceStores implements AutoCloseable {
      * embedded DuckDB instance that a fatal error invalidated (it then refuses every query until the process
      * restarts).
      */
-    public Map<String, String> failing() {
+    Map<String, String> failing() {
         List<HikariDataSource> stores;
         synchronized (this) {
             stores = List.copyOf(opened);
