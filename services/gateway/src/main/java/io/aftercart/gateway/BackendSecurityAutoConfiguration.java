@@ -1,7 +1,7 @@
 package io.aftercart.gateway;
 
 import io.aftercart.gateway.internal.ForwardingRoutes;
-import io.aftercart.gateway.internal.Problems;
+import io.aftercart.platform.web.Problems;
 import io.aftercart.platform.config.AftercartProperties;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.http.HttpServletRequest;

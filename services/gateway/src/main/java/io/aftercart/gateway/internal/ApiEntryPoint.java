@@ -1,5 +1,6 @@
 package io.aftercart.gateway.internal;
 
+import io.aftercart.platform.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

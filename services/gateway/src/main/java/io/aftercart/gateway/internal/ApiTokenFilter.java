@@ -1,5 +1,6 @@
 package io.aftercart.gateway.internal;
 
+import io.aftercart.platform.web.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
