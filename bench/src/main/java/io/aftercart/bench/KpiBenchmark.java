@@ -77,6 +77,8 @@ public final class KpiBenchmark {
                 "--aftercart.services=analytics", "--aftercart.data-dir=" + dir.resolve("data"),
                 "--aftercart.kafka.embedded-port=" + AppProcess.freePort(), "--logging.level.root=WARN",
                 "--aftercart.store.duckdb-memory-limit=" + options.text("duckdb-memory-limit"),
+                // every core for DuckDB, so that the naive query is measured at its fastest
+                "--aftercart.store.duckdb-threads=" + Runtime.getRuntime().availableProcessors(),
                 "--spring.autoconfigure.exclude="
                         + "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration"));
         arguments.addAll(admin.appArguments());

@@ -39,6 +39,7 @@ final class EmbeddedDuckDb implements AutoCloseable {
     EmbeddedDuckDb(StoreProperties properties, Path dataDir) {
         settings.setProperty("memory_limit", properties.duckdbMemoryLimit());
         settings.setProperty("checkpoint_threshold", properties.duckdbCheckpointThreshold());
+        settings.setProperty("threads", Integer.toString(properties.duckdbThreads()));
         // Results and inserts in input order go through DuckDB's batch-indexed collectors; under sustained load one
         // of them failed with "BatchedDataCollection::Merge error - batch index 1 is present in both collections",
         // a fatal error that invalidates the whole instance, every service's database with it. Nothing here relies

@@ -1,6 +1,7 @@
 package io.aftercart.platform.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -11,15 +12,30 @@ import org.junit.jupiter.api.io.TempDir;
 class DuckDbSettingsIT {
 
     @Test
-    void memoryLimitAndCheckpointThresholdAreThoseConfiguredAndInsertionOrderIsNotKept(@TempDir Path dataDir) {
-        StoreProperties properties = new StoreProperties(null, null, null, 2, "300MB", "64MB");
+    void memoryLimitCheckpointThresholdAndThreadsAreThoseConfiguredAndInsertionOrderIsNotKept(@TempDir Path dataDir) {
+        StoreProperties properties = new StoreProperties(null, null, null, 2, "300MB", "64MB", 3);
         try (ServiceStores stores = new ServiceStores(properties, dataDir)) {
             ServiceStore store = stores.open("settings");
             // DuckDB reports sizes in binary units: 300 MB = 286.1 MiB, 64 MB = 61.0 MiB
             assertThat(setting(store, "memory_limit")).isEqualTo("286.1 MiB");
             assertThat(setting(store, "checkpoint_threshold")).isEqualTo("61.0 MiB");
             assertThat(setting(store, "preserve_insertion_order")).isEqualTo("false");
+            assertThat(setting(store, "threads")).isEqualTo("3");
         }
+    }
+
+    @Test
+    void byDefaultDuckDbGetsHalfTheCoresAndAtLeastOne(@TempDir Path dataDir) {
+        int expected = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+        try (ServiceStores stores = new ServiceStores(new StoreProperties(null, null, null, 2), dataDir)) {
+            assertThat(setting(stores.open("settings"), "threads")).isEqualTo(Integer.toString(expected));
+        }
+    }
+
+    @Test
+    void fewerThanOneThreadIsRefused() {
+        assertThatThrownBy(() -> new StoreProperties(null, null, null, 2, "300MB", "64MB", 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("duckdb-threads");
     }
 
     @Test
