@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -51,8 +52,14 @@ public class ProfileRepository {
         this.store = store;
     }
 
-    /** Inserts or replaces profiles (distinct customer ids) with their fold states. */
-    public void upsert(Collection<FoldedProfile> profiles) {
+    /**
+     * Inserts or replaces profiles (distinct customer ids) with their fold states.
+     *
+     * @param stored the customer ids that have a row now (a superset will do): on DuckDB only their rows are
+     *               deleted before the insert, sparing new customers a delete that finds nothing, yet costs an index
+     *               lookup per id
+     */
+    public void upsert(Collection<FoldedProfile> profiles, Set<String> stored) {
         List<Object[]> rows = new ArrayList<>();
         for (FoldedProfile folded : profiles) {
             CustomerProfile p = folded.profile();
@@ -68,7 +75,7 @@ public class ProfileRepository {
         if (store.dialect() == SqlDialect.POSTGRESQL) {
             UPSERT.write(store, rows);
         } else {
-            delete(profiles.stream().map(f -> f.profile().customerId()).toList());
+            delete(profiles.stream().map(f -> f.profile().customerId()).filter(stored::contains).toList());
             INSERT.write(store, rows);
         }
     }

@@ -121,7 +121,7 @@ public class ProfileUpdater {
         // so nothing would publish them again.
         ProfileChangeSink.Publication publication = sink.publish(new ArrayList<>(changes.values()));
         profiles.delete(mergedAway);
-        profiles.upsert(updated);
+        profiles.upsert(updated, existing.keySet());
         publication.awaitDurable();
         return changes.size();
     }
