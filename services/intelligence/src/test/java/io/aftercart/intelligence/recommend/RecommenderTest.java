@@ -131,6 +131,20 @@ class RecommenderTest {
         }
     }
 
+    @Test
+    void aCatalogueOfAHundredThousandProductsTakesMemoryByThePairsBoughtTogether() {
+        Recommender recommender = new Recommender();
+        int products = 100_000;
+        List<CanonicalEvent> events = new ArrayList<>();
+        for (int i = 0; i < products / 2; i++) {
+            events.add(order("buyer-" + i, 0, "p" + 2 * i, "p" + (2 * i + 1)));
+        }
+        recommender.absorb(events);
+        assertThat(recommender.size().products()).isEqualTo(products);
+        assertThat(recommender.related("p99999", 1).orElseThrow().get(0).productId()).isEqualTo("p99998");
+        assertThat(ids(recommender.forCustomer("buyer-7", 2, false))).containsExactlyInAnyOrder("p14", "p15");
+    }
+
     private static List<String> ids(CustomerRecommendations recommendations) {
         return recommendations.items().stream().map(Recommendation::productId).toList();
     }

@@ -1,6 +1,7 @@
 package io.aftercart.intelligence.recommend.internal;
 
 import java.time.Instant;
+import java.util.Arrays;
 
 /**
  * What the model knows of one product: its latest name and category, how many customers hold it as a purchase they
@@ -20,7 +21,8 @@ final class ProductStats {
     int keptBy;
     int repeatBuyers;
     int returns;
-    private final int[] gaps = new int[MAX_GAP_DAYS + 1];
+    /** Customers' gaps by length in days (the last cell counts longer ones too); as long as the longest seen. */
+    private int[] gaps = new int[0];
     private int gapTotal;
 
     ProductStats(String id, int index) {
@@ -55,7 +57,11 @@ final class ProductStats {
         }
         for (int gap : new int[] {insertion.gapBefore(), insertion.gapAfter()}) {
             if (gap >= 0) {
-                gaps[Math.min(gap, MAX_GAP_DAYS)]++;
+                int days = Math.min(gap, MAX_GAP_DAYS);
+                if (days >= gaps.length) {
+                    gaps = Arrays.copyOf(gaps, days + 1);
+                }
+                gaps[days]++;
                 gapTotal++;
             }
         }
@@ -70,7 +76,7 @@ final class ProductStats {
             return -1;
         }
         int seen = 0;
-        for (int days = 0; days <= MAX_GAP_DAYS; days++) {
+        for (int days = 0; days < gaps.length; days++) {
             seen += gaps[days];
             if (seen * 2 >= gapTotal) {
                 return days;

@@ -64,7 +64,6 @@ public final class PurchaseGraph {
         ProductStats created = new ProductStats(id, products.size());
         products.add(created);
         productsById.put(id, created);
-        cooccurrence.ensure(products.size());
         return created;
     }
 
@@ -100,8 +99,9 @@ public final class PurchaseGraph {
         return products.size();
     }
 
-    int[] cooccurrences(int product) {
-        return cooccurrence.row(product);
+    /** Each product that shares a kept customer with {@code product}, with how many customers kept both. */
+    void forEachCooccurrence(int product, CooccurrenceMatrix.CountConsumer consumer) {
+        cooccurrence.forEach(product, consumer);
     }
 
     public long lineCount() {

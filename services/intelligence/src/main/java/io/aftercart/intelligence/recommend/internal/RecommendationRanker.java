@@ -71,27 +71,25 @@ public final class RecommendationRanker {
             }
             double weight = customer.bought.get(kept).count() / orders;
             weightSum += weight;
-            int[] row = graph.cooccurrences(kept);
             double factor = weight * inverseRoot[kept];
-            for (int j = 0; j < n; j++) {
-                if (row[j] > 0) {
-                    double contribution = factor * row[j] * inverseRoot[j];
+            graph.forEachCooccurrence(kept, (j, count) -> {
+                if (count > 0) {
+                    double contribution = factor * count * inverseRoot[j];
                     boughtWith[j] += contribution;
                     if (contribution > strongestContribution[j]) {
                         strongestContribution[j] = contribution;
                         strongest[j] = kept;
                     }
                 }
-            }
+            });
         }
         for (int returned : inIdOrder(customer.returned())) {
-            int[] row = graph.cooccurrences(returned);
             double factor = RETURN_PENALTY / orders * inverseRoot[returned];
-            for (int j = 0; j < n; j++) {
-                if (row[j] > 0) {
-                    boughtWith[j] -= factor * row[j] * inverseRoot[j];
+            graph.forEachCooccurrence(returned, (j, count) -> {
+                if (count > 0) {
+                    boughtWith[j] -= factor * count * inverseRoot[j];
                 }
-            }
+            });
         }
         double[] repurchase = new double[n];
         if (!newOnly) {
@@ -185,13 +183,12 @@ public final class RecommendationRanker {
         }
         int n = graph.productCount();
         double[] inverseRoot = inverseRootKept(n);
-        int[] row = graph.cooccurrences(product.index);
         double[] similarity = new double[n];
-        for (int j = 0; j < n; j++) {
-            if (row[j] > 0 && j != product.index) {
-                similarity[j] = row[j] * inverseRoot[product.index] * inverseRoot[j];
+        graph.forEachCooccurrence(product.index, (j, count) -> {
+            if (count > 0 && j != product.index) {
+                similarity[j] = count * inverseRoot[product.index] * inverseRoot[j];
             }
-        }
+        });
         List<Recommendation> items = new ArrayList<>();
         for (int j : top(similarity, limit)) {
             items.add(item(graph.product(j), similarity[j], ReasonType.BOUGHT_WITH, "bought with " + label(product),
