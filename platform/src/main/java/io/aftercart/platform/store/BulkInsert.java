@@ -14,7 +14,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -53,8 +55,14 @@ public final class BulkInsert {
     private final String columnList;
     /** Per column, the scale of a DECIMAL type (DuckDB's appender takes only exactly that scale), else -1. */
     private final int[] decimalScales;
+    /** The column of the key whose stored values DuckDB looks up instead of a conflict clause, or -1. */
+    private final int lookedUpKey;
 
     public BulkInsert(String table, List<Column> columns, String conflictClause) {
+        this(table, columns, conflictClause, -1);
+    }
+
+    private BulkInsert(String table, List<Column> columns, String conflictClause, int lookedUpKey) {
         this.table = table;
         this.columns = List.copyOf(columns);
         this.conflictClause = conflictClause;
@@ -63,6 +71,23 @@ public final class BulkInsert {
             Matcher decimal = DECIMAL.matcher(column.sqlType());
             return decimal.matches() ? Integer.parseInt(decimal.group(1)) : -1;
         }).toArray();
+        this.lookedUpKey = lookedUpKey;
+    }
+
+    /**
+     * Writes only the rows whose {@code key}, the table's single-column primary key, is not stored yet; of rows
+     * repeating a key the first counts. PostgreSQL says {@code ON CONFLICT (key) DO NOTHING}. DuckDB instead looks the
+     * keys up ({@link InList}, through the key's index) and inserts the others plainly, because its conflict clause
+     * costs far more than both: against a text key of 1.5 million rows, 123 µs per inserted row against 36 µs, against
+     * a UUID key 35 µs against 25 ({@code BulkInsertBenchmark}, polls of 500 rows). The lookup is no lock: a concurrent writer of the same key makes the
+     * insert fail, and the caller's retry skips the key.
+     */
+    public static BulkInsert newRowsOnly(String table, List<Column> columns, String key) {
+        int index = columns.stream().map(Column::name).toList().indexOf(key);
+        if (index < 0) {
+            throw new IllegalArgumentException(key + " is not a column of " + table);
+        }
+        return new BulkInsert(table, columns, "ON CONFLICT (" + key + ") DO NOTHING", index);
     }
 
     /**
@@ -98,6 +123,10 @@ public final class BulkInsert {
     /** One entry per written row: the returned column's value, or null without {@code RETURNING}. */
     private List<String> viaAppender(Connection connection, List<Object[]> rows, String returning)
             throws SQLException {
+        List<Object[]> written = lookedUpKey < 0 ? rows : withNewKeys(connection, rows);
+        if (written.isEmpty()) {
+            return List.of();
+        }
         String staging = "staging_" + table;
         try (Statement statement = connection.createStatement()) {
             statement.execute("CREATE TEMP TABLE IF NOT EXISTS " + staging + " (" + columns.stream()
@@ -105,7 +134,7 @@ public final class BulkInsert {
             try {
                 try (DuckDBAppender appender = connection.unwrap(DuckDBConnection.class)
                         .createAppender("temp", "main", staging)) {
-                    for (Object[] row : rows) {
+                    for (Object[] row : written) {
                         appender.beginRow();
                         for (int i = 0; i < row.length; i++) {
                             append(appender, row[i] instanceof BigDecimal number && decimalScales[i] >= 0
@@ -114,15 +143,36 @@ public final class BulkInsert {
                         appender.endRow();
                     }
                 }
-                List<String> written = execute(statement, "INSERT INTO " + table + " (" + columnList + ") SELECT "
-                        + columnList + " FROM " + staging + " " + conflictClause, returning);
+                List<String> inserted = execute(statement, "INSERT INTO " + table + " (" + columnList + ") SELECT "
+                        + columnList + " FROM " + staging + (lookedUpKey < 0 ? " " + conflictClause : ""), returning);
                 statement.execute("DELETE FROM " + staging);
-                return written;
+                return inserted;
             } catch (SQLException | RuntimeException e) {
                 clearAfterFailure(connection, staging, e);
                 throw e;
             }
         }
+    }
+
+    /** The rows whose key is neither stored nor repeated from an earlier row, in order. */
+    private List<Object[]> withNewKeys(Connection connection, List<Object[]> rows) throws SQLException {
+        Map<Object, Object[]> byKey = new LinkedHashMap<>();
+        rows.forEach(row -> byKey.putIfAbsent(row[lookedUpKey], row));
+        String key = columns.get(lookedUpKey).name();
+        for (List<Object> chunk : InList.chunks(byKey.keySet())) {
+            try (PreparedStatement lookup = connection.prepareStatement("SELECT " + key + " FROM " + table + " WHERE "
+                    + InList.of(key, chunk))) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    lookup.setObject(i + 1, chunk.get(i));
+                }
+                try (ResultSet stored = lookup.executeQuery()) {
+                    while (stored.next()) {
+                        byKey.remove(stored.getObject(1));
+                    }
+                }
+            }
+        }
+        return new ArrayList<>(byKey.values());
     }
 
     /**

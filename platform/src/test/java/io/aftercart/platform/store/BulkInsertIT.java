@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.aftercart.platform.testing.TestStore;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -12,6 +13,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -76,6 +78,45 @@ class BulkInsertIT {
         assertThat(INSERT.writeReturning(store, first, "id")).containsExactlyInAnyOrder("a", "b");
         assertThat(INSERT.writeReturning(store, second, "id")).containsExactly("c");
         assertThat(INSERT.writeReturning(store, List.of(), "id")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(SqlDialect.class)
+    void newRowsOnlySkipsStoredAndRepeatedKeys(SqlDialect dialect) {
+        open(dialect);
+        BulkInsert newRows = BulkInsert.newRowsOnly("bulk_rows", List.of(new BulkInsert.Column("id", "TEXT"),
+                new BulkInsert.Column("n", "BIGINT")), "id");
+        assertThat(newRows.writeReturning(store, List.<Object[]>of(new Object[] {"a", 1L}, new Object[] {"b", 2L}),
+                "id")).containsExactlyInAnyOrder("a", "b");
+
+        List<Object[]> rows = new ArrayList<>();
+        rows.add(new Object[] {"b", 20L});
+        for (int i = 0; i < 1_200; i++) { // more keys than one lookup takes
+            rows.add(new Object[] {"k-" + i, (long) i});
+        }
+        rows.add(new Object[] {"k-7", 70L});
+        assertThat(newRows.writeReturning(store, rows, "id")).hasSize(1_200).doesNotContain("b");
+        assertThat(newRows.write(store, rows)).isZero();
+
+        assertThat(store.jdbc().sql("SELECT n FROM bulk_rows WHERE id IN ('b', 'k-7') ORDER BY id")
+                .query(Long.class).list()).containsExactly(2L, 7L);
+        assertThat(store.jdbc().sql("SELECT count(*) FROM bulk_rows").query(Long.class).single()).isEqualTo(1_202L);
+    }
+
+    @ParameterizedTest
+    @EnumSource(SqlDialect.class)
+    void newRowsOnlyLooksUpUuidKeys(SqlDialect dialect) {
+        open(dialect);
+        BulkInsert newRows = BulkInsert.newRowsOnly("bulk_keyed", List.of(new BulkInsert.Column("k", "UUID"),
+                new BulkInsert.Column("label", "TEXT")), "k");
+        UUID stored = UUID.nameUUIDFromBytes("stored".getBytes(StandardCharsets.UTF_8));
+        UUID fresh = UUID.nameUUIDFromBytes("fresh".getBytes(StandardCharsets.UTF_8));
+        newRows.write(store, List.<Object[]>of(new Object[] {stored, "first"}));
+
+        assertThat(newRows.writeReturning(store, List.<Object[]>of(new Object[] {stored, "again"},
+                new Object[] {fresh, "new"}), "label")).containsExactly("new");
+        assertThat(store.jdbc().sql("SELECT label FROM bulk_keyed ORDER BY label").query(String.class).list())
+                .containsExactly("first", "new");
     }
 
     @ParameterizedTest

@@ -8,19 +8,19 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Writes events with {@code ON CONFLICT (event_key) DO NOTHING}, the key being the
- * {@link io.aftercart.platform.store.Md5Key} of the id, in the caller's transaction, in bulk on either store.
+ * Writes the events whose key, the {@link io.aftercart.platform.store.Md5Key} of the id, is new
+ * ({@link BulkInsert#newRowsOnly}), in the caller's transaction, in bulk on either store.
  */
 public final class EventInserter {
 
-    private static final BulkInsert EVENTS = new BulkInsert("events", List.of(
+    private static final BulkInsert EVENTS = BulkInsert.newRowsOnly("events", List.of(
             new BulkInsert.Column("event_key", "UUID"), new BulkInsert.Column("id", "TEXT"),
             new BulkInsert.Column("type", "TEXT"), new BulkInsert.Column("schema_ref", "TEXT"),
             new BulkInsert.Column("source", "TEXT"),
             new BulkInsert.Column("event_time", "TIMESTAMPTZ"), new BulkInsert.Column("received_at", "TIMESTAMPTZ"),
             new BulkInsert.Column("customer_id", "TEXT"), new BulkInsert.Column("anonymous_id", "TEXT"),
             new BulkInsert.Column("properties", "JSON"), new BulkInsert.Column("context", "JSON")),
-            "ON CONFLICT (event_key) DO NOTHING");
+            "event_key");
 
     private final ServiceStore store;
 

@@ -36,13 +36,13 @@ public class SentimentStore {
             + " COUNT(*) FILTER (WHERE label = 'neutral') AS neutral,"
             + " COUNT(*) FILTER (WHERE label = 'negative') AS negative";
 
-    private static final BulkInsert RESULTS = new BulkInsert("sentiment_results", List.of(
+    private static final BulkInsert RESULTS = BulkInsert.newRowsOnly("sentiment_results", List.of(
             new Column("event_id", "VARCHAR"), new Column("customer_id", "VARCHAR"),
             new Column("source_type", "VARCHAR"), new Column("product_id", "VARCHAR"),
             new Column("order_id", "VARCHAR"), new Column("event_time", "TIMESTAMP"),
             new Column("compound", "DOUBLE"), new Column("label", "VARCHAR"), new Column("pos", "DOUBLE"),
             new Column("neu", "DOUBLE"), new Column("neg", "DOUBLE"), new Column("service_recovery", "BOOLEAN")),
-            "ON CONFLICT (event_id) DO NOTHING");
+            "event_id");
     private static final BulkInsert ASPECTS = new BulkInsert("sentiment_aspects", List.of(
             new Column("event_id", "VARCHAR"), new Column("aspect_index", "INTEGER"), new Column("aspect", "VARCHAR"),
             new Column("sentence", "INTEGER"), new Column("compound", "DOUBLE"), new Column("label", "VARCHAR"),

@@ -30,10 +30,10 @@ public class FactRepository {
             new Column("items", "INTEGER"), new Column("score", "DECIMAL(6, 2)"), new Column("email_hash", "TEXT"),
             new Column("email_cipher", "TEXT"), new Column("phone_hash", "TEXT"), new Column("phone_cipher", "TEXT"),
             new Column("detail", "TEXT"));
-    private static final BulkInsert FACTS = new BulkInsert("facts", FACT_COLUMNS, "ON CONFLICT (event_id) DO NOTHING");
-    private static final BulkInsert LINKS = new BulkInsert("identity_links", List.of(new Column("event_id", "TEXT"),
-            new Column("source_id", "TEXT"), new Column("target_id", "TEXT"), new Column("link_time", "TIMESTAMPTZ")),
-            "ON CONFLICT (event_id) DO NOTHING");
+    private static final BulkInsert FACTS = BulkInsert.newRowsOnly("facts", FACT_COLUMNS, "event_id");
+    private static final BulkInsert LINKS = BulkInsert.newRowsOnly("identity_links", List.of(
+            new Column("event_id", "TEXT"), new Column("source_id", "TEXT"), new Column("target_id", "TEXT"),
+            new Column("link_time", "TIMESTAMPTZ")), "event_id");
     private static final String FACT_SELECT = "SELECT "
             + FACT_COLUMNS.stream().map(Column::name).collect(Collectors.joining(", ")) + " FROM facts";
 

@@ -18,8 +18,8 @@ public class ScoreRepository {
     private static final BulkInsert PREDICTIONS = new BulkInsert("predictions",
             List.of(new Column("customer_id", "TEXT"), new Column("body", "TEXT")),
             "ON CONFLICT (customer_id) DO UPDATE SET body = excluded.body");
-    private static final BulkInsert SENTIMENTS = new BulkInsert("sentiments", List.of(new Column("event_id", "TEXT"),
-            new Column("customer_id", "TEXT"), new Column("body", "TEXT")), "ON CONFLICT (event_id) DO NOTHING");
+    private static final BulkInsert SENTIMENTS = BulkInsert.newRowsOnly("sentiments", List.of(
+            new Column("event_id", "TEXT"), new Column("customer_id", "TEXT"), new Column("body", "TEXT")), "event_id");
 
     private final ServiceStore store;
 

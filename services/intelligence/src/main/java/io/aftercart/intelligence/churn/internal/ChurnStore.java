@@ -25,10 +25,10 @@ public final class ChurnStore {
     private static final String SUMMARY_COLUMNS =
             "customer_id, purchase_days, first_purchase, last_purchase, repeat_spend, total_spend, currency";
 
-    private static final BulkInsert FACTS = new BulkInsert("churn_order_events", List.of(
+    private static final BulkInsert FACTS = BulkInsert.newRowsOnly("churn_order_events", List.of(
             new Column("event_id", "VARCHAR"), new Column("customer_id", "VARCHAR"), new Column("order_id", "VARCHAR"),
             new Column("kind", "VARCHAR"), new Column("order_day", "DATE"), new Column("amount", AMOUNT),
-            new Column("currency", "VARCHAR")), "ON CONFLICT (event_id) DO NOTHING");
+            new Column("currency", "VARCHAR")), "event_id");
     private static final BulkInsert SUMMARIES = new BulkInsert("churn_customer_summaries", List.of(
             new Column("customer_id", "VARCHAR"), new Column("purchase_days", "INTEGER"),
             new Column("first_purchase", "DATE"), new Column("last_purchase", "DATE"),

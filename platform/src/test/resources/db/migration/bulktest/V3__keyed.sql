@@ -1,0 +1,1 @@
+CREATE TABLE bulk_keyed (k UUID PRIMARY KEY, label TEXT);
