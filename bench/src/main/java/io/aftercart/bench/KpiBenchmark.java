@@ -7,6 +7,7 @@ import io.aftercart.analytics.EventWarehouse;
 import io.aftercart.contracts.CanonicalEvent;
 import io.aftercart.contracts.EventJson;
 import io.aftercart.platform.store.ServiceStore;
+import io.aftercart.platform.store.SqlDialect;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
@@ -27,7 +28,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The KPI API against the raw events: the analytics service runs in this JVM on a fresh DuckDB data directory; a
+ * The KPI API against the raw events: the analytics service runs in this JVM on a fresh DuckDB data directory (or,
+ * with {@code --store-url=jdbc:postgresql://…}, on PostgreSQL, where the naive queries run in PostgreSQL's SQL); a
  * synthetic three-year shop history ({@link ShopHistory}, 10,000,000 events by default) is stored through the
  * product's own write path, {@link EventWarehouse#storeBatch} (which updates the KPI rollups in the same transaction,
  * as the Kafka consumer does), in large batches; then each KPI endpoint is measured over HTTP with a closed-loop
@@ -65,6 +67,9 @@ public final class KpiBenchmark {
         defaults.put("duckdb-memory-limit", "4GB");
         // a directory to keep the loaded history in, so that a later run measures again without loading
         defaults.put("keep", "");
+        // PostgreSQL instead of DuckDB: an empty database loads the history, one holding it measures again
+        defaults.put("store-url", "");
+        defaults.put("store-username", "postgres");
         Options options = Options.parse(args, defaults);
         System.out.printf(Locale.ROOT, "KPI benchmark: %,d events, %d cores, max heap %,d MiB, load average %s%n",
                 options.number("events"), Runtime.getRuntime().availableProcessors(),
@@ -76,11 +81,16 @@ public final class KpiBenchmark {
         List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--server.address=127.0.0.1",
                 "--aftercart.services=analytics", "--aftercart.data-dir=" + dir.resolve("data"),
                 "--aftercart.kafka.embedded-port=" + AppProcess.freePort(), "--logging.level.root=WARN",
-                "--aftercart.store.duckdb-memory-limit=" + options.text("duckdb-memory-limit"),
-                // every core for DuckDB, so that the naive query is measured at its fastest
-                "--aftercart.store.duckdb-threads=" + Runtime.getRuntime().availableProcessors(),
                 "--spring.autoconfigure.exclude="
                         + "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration"));
+        if (options.text("store-url").isBlank()) {
+            arguments.add("--aftercart.store.duckdb-memory-limit=" + options.text("duckdb-memory-limit"));
+            // every core for DuckDB, so that the naive query is measured at its fastest
+            arguments.add("--aftercart.store.duckdb-threads=" + Runtime.getRuntime().availableProcessors());
+        } else {
+            arguments.add("--aftercart.store.url=" + options.text("store-url"));
+            arguments.add("--aftercart.store.username=" + options.text("store-username"));
+        }
         arguments.addAll(admin.appArguments());
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(AnalyticsOnly.class)
                 .run(arguments.toArray(String[]::new))) {
@@ -111,9 +121,11 @@ public final class KpiBenchmark {
                     stored, history.customers(), loadSeconds, stored / loadSeconds, customerDays,
                     ProcessStats.loadAverage());
         }
-        System.out.printf(Locale.ROOT, "DuckDB memory in use: %s%n", store.jdbc().sql("SELECT string_agg(tag || ' '"
-                + " || (memory_usage_bytes >> 20) || ' MiB', ', ' ORDER BY memory_usage_bytes DESC)"
-                + " FROM duckdb_memory() WHERE memory_usage_bytes > 0").query(String.class).single());
+        if (store.dialect() == SqlDialect.DUCKDB) {
+            System.out.printf(Locale.ROOT, "DuckDB memory in use: %s%n", store.jdbc().sql("SELECT string_agg(tag"
+                    + " || ' ' || (memory_usage_bytes >> 20) || ' MiB', ', ' ORDER BY memory_usage_bytes DESC)"
+                    + " FROM duckdb_memory() WHERE memory_usage_bytes > 0").query(String.class).single());
+        }
 
         URI base = URI.create("http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port"));
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -140,7 +152,7 @@ public final class KpiBenchmark {
             List<Map<String, Object>> rows = null;
             for (int run = 0; run < naiveMillis.length; run++) {
                 long start = System.nanoTime();
-                rows = store.jdbc().sql(kpi.sql()).query().listOfRows();
+                rows = store.jdbc().sql(kpi.sql(store.dialect())).query().listOfRows();
                 naiveMillis[run] = (System.nanoTime() - start) / 1e6;
             }
             Arrays.sort(naiveMillis);

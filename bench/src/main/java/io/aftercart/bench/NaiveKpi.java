@@ -1,5 +1,6 @@
 package io.aftercart.bench;
 
+import io.aftercart.platform.store.SqlDialect;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,21 +11,39 @@ import java.util.Objects;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One KPI endpoint and the straightforward SQL over the raw {@code events} table (DuckDB) that computes the same
- * figures, with the comparison of the two answers cell by cell.
+ * One KPI endpoint and the straightforward SQL over the raw {@code events} table that computes the same figures, with
+ * the comparison of the two answers cell by cell.
  *
- * @param name the KPI as printed
- * @param path the API path and query
- * @param sql  the query over {@code events}; columns as {@link #compare} expects them
+ * @param name        the KPI as printed
+ * @param path        the API path and query
+ * @param duckDbSql   the query over {@code events} on DuckDB; columns as {@link #compare} expects them
+ * @param postgresSql the same query on PostgreSQL
  */
-record NaiveKpi(String name, String path, String sql, Comparison comparison) {
+record NaiveKpi(String name, String path, String duckDbSql, String postgresSql, Comparison comparison) {
 
     /** Days, months and amounts as the rollups define them (reporting time zone UTC, amounts in GBP). */
     private static final String DAY = "CAST(timezone('UTC', event_time) AS DATE)";
     private static final String TOTAL = "CAST(properties->>'total' AS DECIMAL(18,2))";
+    /** The ORDER BY of the top returned products; PostgreSQL orders the product ids bytewise, as DuckDB does. */
+    private static final String TOP_RETURNS = " FROM lines GROUP BY 1 ORDER BY returned_value DESC, returned DESC, %s"
+            + " LIMIT 50";
+
+    /** A KPI whose query both databases run as written. */
+    private NaiveKpi(String name, String path, String sql, Comparison comparison) {
+        this(name, path, sql, sql, comparison);
+    }
+
+    String sql(SqlDialect dialect) {
+        return dialect == SqlDialect.POSTGRESQL ? postgresSql : duckDbSql;
+    }
 
     interface Comparison {
-        Agreement compare(JsonNode api, List<Map<String, Object>> rows);
+        /** Months since year 0 of a date (EXTRACT, which both databases have). */
+    private static String monthIndex(String date) {
+        return "(EXTRACT(YEAR FROM " + date + ") * 12 + EXTRACT(MONTH FROM " + date + ") - 1)";
+    }
+
+    Agreement compare(JsonNode api, List<Map<String, Object>> rows);
     }
 
     /** @param example one compared cell, API value then SQL value, for the printout */
@@ -38,10 +57,9 @@ record NaiveKpi(String name, String path, String sql, Comparison comparison) {
                                 + "   WHERE type = 'Order Completed'),"
                                 + " firsts AS (SELECT customer_id, MIN(d) AS first_day FROM orders"
                                 + "   GROUP BY customer_id)"
-                                + " SELECT year(f.first_day) * 12 + month(f.first_day) - 1 AS cohort,"
-                                + " (year(o.d) * 12 + month(o.d) - 1)"
-                                + "   - (year(f.first_day) * 12 + month(f.first_day) - 1)"
-                                + "   AS age, COUNT(DISTINCT o.customer_id) AS customers, SUM(o.total) AS revenue"
+                                + " SELECT " + monthIndex("f.first_day") + " AS cohort,"
+                                + " " + monthIndex("o.d") + " - " + monthIndex("f.first_day") + " AS age,"
+                                + " COUNT(DISTINCT o.customer_id) AS customers, SUM(o.total) AS revenue"
                                 + " FROM orders o JOIN firsts f ON f.customer_id = o.customer_id GROUP BY 1, 2",
                         NaiveKpi::compareCohorts),
                 new NaiveKpi("orders by day", "/api/v1/kpis/orders?granularity=day",
@@ -64,17 +82,32 @@ record NaiveKpi(String name, String path, String sql, Comparison comparison) {
                                 + " SUM(CASE WHEN type = 'Product Returned' THEN line.quantity ELSE 0 END) AS returned,"
                                 + " SUM(CASE WHEN type = 'Product Returned' THEN line.price * line.quantity ELSE 0 END)"
                                 + "   AS returned_value"
-                                + " FROM lines GROUP BY 1"
-                                + " ORDER BY returned_value DESC, returned DESC, product LIMIT 50",
+                                + TOP_RETURNS.formatted("product"),
+                        "WITH lines AS (SELECT type, line->>'product_id' AS product,"
+                                + "   CAST(line->>'price' AS DECIMAL(18,2)) AS price,"
+                                + "   CAST(line->>'quantity' AS BIGINT) AS quantity"
+                                + "   FROM events, json_array_elements(properties->'products') AS line"
+                                + "   WHERE type IN ('Order Completed', 'Product Returned'))"
+                                + " SELECT product,"
+                                + " SUM(CASE WHEN type = 'Order Completed' THEN quantity ELSE 0 END) AS sold,"
+                                + " SUM(CASE WHEN type = 'Product Returned' THEN quantity ELSE 0 END) AS returned,"
+                                + " SUM(CASE WHEN type = 'Product Returned' THEN price * quantity ELSE 0 END)"
+                                + "   AS returned_value"
+                                + TOP_RETURNS.formatted("product COLLATE \"C\""),
                         NaiveKpi::compareReturns),
                 new NaiveKpi("NPS by month", "/api/v1/kpis/nps?granularity=month",
-                        "SELECT year(d) * 12 + month(d) - 1 AS month,"
+                        "SELECT " + monthIndex("d") + " AS month,"
                                 + " COUNT(*) FILTER (WHERE score >= 9) AS promoters,"
                                 + " COUNT(*) FILTER (WHERE score BETWEEN 7 AND 8) AS passives,"
                                 + " COUNT(*) FILTER (WHERE score <= 6) AS detractors"
                                 + " FROM (SELECT " + DAY + " AS d, CAST(properties->>'score' AS INTEGER) AS score"
                                 + "   FROM events WHERE type = 'NPS Survey Responded') answers GROUP BY 1",
                         NaiveKpi::compareNps));
+    }
+
+    /** Months since year 0 of a date (EXTRACT, which both databases have). */
+    private static String monthIndex(String date) {
+        return "(EXTRACT(YEAR FROM " + date + ") * 12 + EXTRACT(MONTH FROM " + date + ") - 1)";
     }
 
     Agreement compare(JsonNode api, List<Map<String, Object>> rows) {
