@@ -16,16 +16,18 @@ import java.util.stream.Collectors;
 
 /**
  * Keeps the rollups that depend on a customer's whole order history: cohort cells ({@code kpi_cohort}), active and
- * new customers per period ({@code kpi_active}) and first and second order days ({@code kpi_acquisition}). For every
- * customer with orders in a batch, what the customer's stored order days ({@code kpi_customer_day}) contributed is
- * taken off and what they contribute with the batch's days merged in is added. So a late first order moves its
- * customer to the right cohort, and another order in a period the customer was already active in adds only revenue.
- * Runs in the warehouse transaction, before the batch's rows are merged.
+ * new customers per period ({@code kpi_active}), first and second order days ({@code kpi_acquisition}) and the gaps
+ * between them ({@code kpi_repeat_gap}). For every customer with orders in a batch, what the customer's stored order
+ * days ({@code kpi_customer_day}) contributed is taken off and what they contribute with the batch's days merged in
+ * is added. So a late first order moves its customer to the right cohort, and another order in a period the customer
+ * was already active in adds only revenue. Runs in the warehouse transaction, before the batch's rows are merged.
  */
 public final class CustomerHistories {
 
     /** The second order day of a customer who has ordered only once. */
     public static final int NO_SECOND_ORDER = Integer.MAX_VALUE;
+    /** The days from first to second order of a customer who has ordered only once. */
+    public static final int NO_GAP = -1;
 
     private static final RollupTable DAYS = RollupTables.CUSTOMER_DAY;
     private static final int CUSTOMER = DAYS.columnNames().indexOf("customer_id");
@@ -85,6 +87,7 @@ public final class CustomerHistories {
         int secondDay = (Long) first[ORDERS] >= 2 ? firstDay
                 : days.size() > 1 ? (Integer) days.get(1)[DAY] : NO_SECOND_ORDER;
         delta.rows(RollupTables.ACQUISITION).add(firstDay, secondDay, sign);
+        delta.rows(RollupTables.REPEAT_GAP).add(secondDay == NO_SECOND_ORDER ? NO_GAP : secondDay - firstDay, sign);
         BigDecimal signum = BigDecimal.valueOf(sign);
         for (Granularity granularity : Granularity.values()) {
             int column = PERIOD_COLUMN.get(granularity);

@@ -156,6 +156,8 @@ public final class RollupDelta {
                 returned, returnedValue);
         rows.get(RollupTables.PRODUCT_YEAR).add(productId(line), category(line), date.getYear(), sold, soldValue,
                 returned, returnedValue);
+        rows.get(RollupTables.PRODUCT_TOTAL).add(productId(line), category(line), sold, soldValue, returned,
+                returnedValue);
     }
 
     private void productReturn(CanonicalEvent event, ProductReturned returned) {

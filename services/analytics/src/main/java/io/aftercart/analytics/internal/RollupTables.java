@@ -35,6 +35,11 @@ public final class RollupTables {
             key("product_id", Type.TEXT), key("category", Type.TEXT), key("year", Type.INTEGER),
             count("items_sold"), amount("items_sold_value"), count("items_returned"), amount("items_returned_value")));
 
+    /** The all-time sums of {@link #PRODUCT_MONTH} ({@code V8__all_time_rollups.sql}). */
+    public static final RollupTable PRODUCT_TOTAL = new RollupTable("kpi_product_total", List.of(
+            key("product_id", Type.TEXT), key("category", Type.TEXT),
+            count("items_sold"), amount("items_sold_value"), count("items_returned"), amount("items_returned_value")));
+
     public static final RollupTable RETURN_REASON = new RollupTable("kpi_return_reason", List.of(
             key("day", Type.INTEGER), key("reason_code", Type.TEXT), count("returns"), count("items")));
 
@@ -75,9 +80,16 @@ public final class RollupTables {
     public static final RollupTable ACQUISITION = new RollupTable("kpi_acquisition", List.of(
             key("first_day", Type.INTEGER), key("second_day", Type.INTEGER), count("customers")));
 
+    /**
+     * Customers by the days from their first order to their second, {@link CustomerHistories#NO_GAP} while there is
+     * none: the all-time sums of {@link #ACQUISITION} by gap ({@code V8__all_time_rollups.sql}).
+     */
+    public static final RollupTable REPEAT_GAP = new RollupTable("kpi_repeat_gap", List.of(
+            key("gap", Type.INTEGER), count("customers")));
+
     public static final List<RollupTable> ALL =
-            List.of(CUSTOMER_DAY, DAY, PRODUCT_MONTH, PRODUCT_YEAR, RETURN_REASON, TICKET, EXCLUDED, ORDER, COHORT,
-                    ACTIVE, ACQUISITION);
+            List.of(CUSTOMER_DAY, DAY, PRODUCT_MONTH, PRODUCT_YEAR, PRODUCT_TOTAL, RETURN_REASON, TICKET, EXCLUDED,
+                    ORDER, COHORT, ACTIVE, ACQUISITION, REPEAT_GAP);
 
     private RollupTables() {
     }

@@ -18,6 +18,7 @@ import static io.aftercart.analytics.kpi.DaySums.Column.REFUNDS;
 import static io.aftercart.analytics.kpi.DaySums.Column.TICKETS_OPENED;
 import static io.aftercart.analytics.kpi.DaySums.Column.TICKETS_RESOLVED;
 
+import io.aftercart.analytics.internal.CustomerHistories;
 import io.aftercart.platform.reporting.CurrencyConverter;
 import io.aftercart.platform.store.ServiceStore;
 import java.math.BigDecimal;
@@ -95,18 +96,21 @@ public class KpiQueries {
         // one pass: the customers without a second order before the range's end make up the gap-less group
         long[] customers = new long[1];
         TreeMap<Integer, Long> customersByGap = new TreeMap<>();
-        jdbc.sql("SELECT CASE WHEN second_day < ? THEN second_day - first_day END AS gap,"
-                        + " " + sumCount("customers") + " FROM kpi_acquisition WHERE first_day >= ? AND first_day < ?"
-                        + " GROUP BY 1")
-                .params(range.toDay(), range.fromDay(), range.toDay())
-                .query(row -> {
-                    long count = row.getLong("customers");
-                    customers[0] += count;
-                    int gap = row.getInt("gap");
-                    if (!row.wasNull()) {
-                        customersByGap.merge(gap, count, Long::sum);
-                    }
-                });
+        JdbcClient.StatementSpec query = range.isAll()
+                ? jdbc.sql("SELECT CASE WHEN gap <> ? THEN gap END AS gap, customers FROM kpi_repeat_gap")
+                        .param(CustomerHistories.NO_GAP)
+                : jdbc.sql("SELECT CASE WHEN second_day < ? THEN second_day - first_day END AS gap,"
+                                + " " + sumCount("customers") + " FROM kpi_acquisition"
+                                + " WHERE first_day >= ? AND first_day < ? GROUP BY 1")
+                        .params(range.toDay(), range.fromDay(), range.toDay());
+        query.query(row -> {
+            long count = row.getLong("customers");
+            customers[0] += count;
+            int gap = row.getInt("gap");
+            if (!row.wasNull()) {
+                customersByGap.merge(gap, count, Long::sum);
+            }
+        });
         WeightedPercentiles gaps = new WeightedPercentiles(customersByGap);
         RepeatPurchaseReport.DaysToSecondOrder days = new RepeatPurchaseReport.DaysToSecondOrder(gaps.count(),
                 gaps.percentile(0.25), gaps.percentile(0.5), gaps.percentile(0.75));
@@ -228,21 +232,33 @@ public class KpiQueries {
     }
 
     private List<ReturnsReport.Row> productReturns(String key, String category, KpiRange range, int limit) {
-        // product rollups are kept per month and per year: the range widens to the months it touches, and the whole
-        // years among them are read from the yearly rows, the months before and after them from the monthly ones
-        int fromMonth = range.from() == null ? Integer.MIN_VALUE : Granularity.MONTH.index(range.from());
-        int toMonth = range.to() == null ? Integer.MAX_VALUE : Granularity.MONTH.index(range.to().minusDays(1)) + 1;
-        WholePeriods years = WholePeriods.of(fromMonth, toMonth, 12);
+        // product rollups are kept per month, per year and for all time: a range without bounds reads the all-time
+        // rows; any other widens to the months it touches, and the whole years among them are read from the yearly
+        // rows, the months before and after them from the monthly ones (a part with nothing to read is left out,
+        // as PostgreSQL would scan the monthly rows for an empty range)
         String lines = "product_id, category, items_sold, items_sold_value, items_returned, items_returned_value";
+        List<String> parts = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        if (range.isAll()) {
+            parts.add("SELECT " + lines + " FROM kpi_product_total");
+        } else {
+            int fromMonth = range.from() == null ? Integer.MIN_VALUE : Granularity.MONTH.index(range.from());
+            int toMonth = range.to() == null ? Integer.MAX_VALUE
+                    : Granularity.MONTH.index(range.to().minusDays(1)) + 1;
+            WholePeriods years = WholePeriods.of(fromMonth, toMonth, 12);
+            addPart(parts, params, "SELECT " + lines + " FROM kpi_product_year WHERE year >= ? AND year < ?",
+                    years.coarseFrom(), years.coarseTo());
+            String months = "SELECT " + lines + " FROM kpi_product_month WHERE month >= ? AND month < ?";
+            addPart(parts, params, months, years.fineFrom(), years.headTo());
+            addPart(parts, params, months, years.tailFrom(), years.fineTo());
+        }
+        params.add(limit);
         return jdbc.sql("SELECT " + key + " AS k, " + category + " AS category, " + sumCount("items_sold") + ", "
                         + sumMoney("items_sold_value") + ", " + sumCount("items_returned") + ", "
-                        + sumMoney("items_returned_value") + " FROM ("
-                        + "SELECT " + lines + " FROM kpi_product_year WHERE year >= ? AND year < ?"
-                        + " UNION ALL SELECT " + lines + " FROM kpi_product_month"
-                        + " WHERE month >= ? AND month < ? OR month >= ? AND month < ?) AS product_sums GROUP BY " + key
+                        + sumMoney("items_returned_value") + " FROM (" + String.join(" UNION ALL ", parts)
+                        + ") AS product_sums GROUP BY " + key
                         + " ORDER BY SUM(items_returned_value) DESC, SUM(items_returned) DESC, " + key + " LIMIT ?")
-                .params(years.coarseFrom(), years.coarseTo(), years.fineFrom(), years.headTo(), years.tailFrom(),
-                        years.fineTo(), limit)
+                .params(params)
                 .query((row, n) -> returnsRow(
                         key.equals("category") ? categoryName(row.getString("k")) : row.getString("k"),
                         row.getString("category") == null || row.getString("category").isEmpty()
@@ -250,6 +266,15 @@ public class KpiQueries {
                         row.getLong("items_sold"), row.getBigDecimal("items_sold_value"), row.getLong("items_returned"),
                         row.getBigDecimal("items_returned_value")))
                 .list();
+    }
+
+    /** Adds the query of rollup rows from {@code from} to {@code to} (exclusive), unless that range is empty. */
+    private static void addPart(List<String> parts, List<Object> params, String sql, int from, int to) {
+        if (from < to) {
+            parts.add(sql);
+            params.add(from);
+            params.add(to);
+        }
     }
 
     /** A customer's acquisition period and, per period since, the cohort's active customers and revenue. */

@@ -18,6 +18,11 @@ public record KpiRange(LocalDate from, LocalDate to) {
         return new KpiRange(null, null);
     }
 
+    /** Whether the range has no bound: all time. */
+    public boolean isAll() {
+        return from == null && to == null;
+    }
+
     /** The range grown to whole periods: from the start of {@code from}'s period to the end of {@code to - 1}'s. */
     public KpiRange widenedTo(Granularity granularity) {
         return new KpiRange(from == null ? null : granularity.start(granularity.index(from)),

@@ -291,6 +291,31 @@ abstract class KpiRollupsStoreIT {
         assertThat(queries.returns("category", Granularity.MONTH, range("2024-12-01", "2026-02-01"), 10).rows())
                 .extracting(ReturnsReport.Row::key, ReturnsReport.Row::itemsSold)
                 .containsExactly(tuple("apparel", 4L), tuple("home", 5L));
+        // all time from the all-time rows, as a range over every year adds up
+        assertThat(productReturns(range("2000-01-01", "2100-01-01"))).isEqualTo(productReturns(KpiRange.all()));
+    }
+
+    @Test
+    void repeatPurchaseOfAllTimeAddsUpAsARangeOverEveryYearDoes() {
+        warehouse.storeBatch(mixedHistory());
+        warehouse.storeBatch(List.of(
+                order("rosa-1", "rosa", "2025-05-01T10:00:00Z", "10.00", "GBP"),
+                order("rosa-2", "rosa", "2025-05-01T18:00:00Z", "10.00", "GBP"),
+                order("sam-2", "sam", "2025-06-20T10:00:00Z", "10.00", "GBP"),
+                order("sam-3", "sam", "2025-08-01T10:00:00Z", "10.00", "GBP")));
+        // a late first order moves sam's gap from 42 days (20 June - 1 August) to 50 (1 May - 20 June)
+        warehouse.storeBatch(List.of(order("sam-1", "sam", "2025-05-01T10:00:00Z", "10.00", "GBP")));
+
+        RepeatPurchaseReport all = queries.repeatPurchase(KpiRange.all());
+        RepeatPurchaseReport everyYear = queries.repeatPurchase(range("2000-01-01", "2100-01-01"));
+        assertThat(all.customers()).isEqualTo(everyYear.customers()).isGreaterThan(2);
+        assertThat(all.repeatCustomers()).isEqualTo(everyYear.repeatCustomers()).isGreaterThanOrEqualTo(2);
+        assertThat(all.repeatRate()).isEqualByComparingTo(everyYear.repeatRate());
+        assertThat(all.daysToSecondOrder()).isEqualTo(everyYear.daysToSecondOrder());
+        assertThat(store.jdbc().sql("SELECT customers FROM kpi_repeat_gap WHERE gap IN (0, 50) ORDER BY gap")
+                .query(Long.class).list()).containsExactly(1L, 1L);
+        assertThat(store.jdbc().sql("SELECT customers FROM kpi_repeat_gap WHERE gap = 42").query(Long.class).list())
+                .containsExactly(0L);
     }
 
     private List<String> productReturns(KpiRange range) {
